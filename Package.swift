@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "budget-advisor",
+    products: [
+        .library(name: "BudgetAdvisor", targets: ["BudgetAdvisor"]),
+        .executable(name: "budget-advisor", targets: ["budget-advisor"]),
+    ],
+    targets: [
+        // MARK: - Library: all logic, no terminal code
+        .target(name: "BudgetAdvisor"),
+
+        // MARK: - C shims
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+
+        // MARK: - Executables
+        .executableTarget(
+            name: "budget-advisor",
+            dependencies: ["BudgetAdvisor", "CReadline"]
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "BudgetAdvisorTests",
+            dependencies: ["BudgetAdvisor"]
+        ),
+    ]
+)

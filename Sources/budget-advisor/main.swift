@@ -1,0 +1,2 @@
+import BudgetAdvisor
+print("budget-advisor \(BudgetAdvisor.version)")

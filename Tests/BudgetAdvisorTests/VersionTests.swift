@@ -1,0 +1,6 @@
+import Testing
+@testable import BudgetAdvisor
+
+@Test func versionIsSet() {
+    #expect(!BudgetAdvisor.version.isEmpty)
+}
