@@ -1,0 +1,159 @@
+import Dispatch
+import Foundation
+
+/// The training objective on standardized features:
+/// J(b, w) = (1/N) Σ logloss(σ(b + w·z_i), y_i) + (λ/2)|w|², with the intercept b not penalized.
+///
+/// The data stay in their original columns; each chunk of rows is standardized on the fly, so no scaled copy is
+/// made. Rows are processed in fixed chunks whose partial sums are added in chunk order, so the result is the
+/// same bits whatever the number of threads.
+public struct LogisticObjective: Sendable {
+    /// Rows per chunk of the parallel reduction (fixed, so results never depend on the thread count).
+    public static let chunkSize = 8_192
+
+    /// Feature columns on the original scale.
+    public let columns: [[Double]]
+    /// Labels, 0 or 1.
+    public let labels: [Double]
+    /// The scaling applied to the columns.
+    public let standardizer: Standardizer
+    /// The L2 penalty λ on the standardized weights.
+    public let lambda: Double
+
+    /// The objective over `columns` and `labels` with scaling `standardizer` and penalty `lambda`.
+    public init(columns: [[Double]], labels: [Double], standardizer: Standardizer, lambda: Double) {
+        self.columns = columns
+        self.labels = labels
+        self.standardizer = standardizer
+        self.lambda = lambda
+    }
+
+    /// The number of parameters: intercept plus one weight per feature.
+    public var parameterCount: Int { columns.count + 1 }
+
+    /// J and its gradient at `parameters` = [b, w_1, ..., w_p].
+    public func valueAndGradient(at parameters: [Double]) -> (value: Double, gradient: [Double]) {
+        let p = columns.count
+        let n = labels.count
+        let stride = p + 2 // loss, d/db, d/dw_1..p
+        let chunkCount = (n + Self.chunkSize - 1) / Self.chunkSize
+        var partials = [Double](repeating: 0, count: chunkCount * stride)
+        let inverseScales = standardizer.standardDeviations.map { 1 / $0 }
+        let means = standardizer.means
+        partials.withUnsafeMutableBufferPointer { partialBuffer in
+            nonisolated(unsafe) let out = partialBuffer
+            let work: @Sendable (Int) -> Void = { chunk in
+                let start = chunk * Self.chunkSize
+                let count = min(Self.chunkSize, n - start)
+                self.accumulateChunk(start: start, count: count, parameters: parameters, means: means,
+                                     inverseScales: inverseScales, into: out.baseAddress! + chunk * stride)
+            }
+            if chunkCount > 1 {
+                DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
+            } else if chunkCount == 1 {
+                work(0)
+            }
+        }
+        var sums = [Double](repeating: 0, count: stride)
+        for chunk in 0..<chunkCount {
+            for k in 0..<stride { sums[k] += partials[chunk * stride + k] }
+        }
+        let inverseN = 1 / Double(n)
+        var value = sums[0] * inverseN
+        var gradient = [Double](repeating: 0, count: p + 1)
+        gradient[0] = sums[1] * inverseN
+        for j in 0..<p {
+            let w = parameters[j + 1]
+            value += 0.5 * lambda * w * w
+            gradient[j + 1] = sums[j + 2] * inverseN + lambda * w
+        }
+        return (value, gradient)
+    }
+
+    /// J alone.
+    public func value(at parameters: [Double]) -> Double { valueAndGradient(at: parameters).value }
+
+    private func accumulateChunk(start: Int, count: Int, parameters: [Double], means: [Double],
+                                 inverseScales: [Double], into out: UnsafeMutablePointer<Double>) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { margin in
+            let intercept = parameters[0]
+            for k in 0..<count { margin[k] = intercept }
+            for j in columns.indices {
+                let w = parameters[j + 1], mean = means[j], scale = inverseScales[j]
+                columns[j].withUnsafeBufferPointer { column in
+                    let x = column.baseAddress! + start
+                    for k in 0..<count { margin[k] += w * ((x[k] - mean) * scale) }
+                }
+            }
+            var loss = 0.0, residualSum = 0.0
+            labels.withUnsafeBufferPointer { labelBuffer in
+                let y = labelBuffer.baseAddress! + start
+                for k in 0..<count {
+                    let z = margin[k]
+                    let e = exp(-abs(z))
+                    loss += max(z, 0) + log1p(e) - y[k] * z
+                    let probability = z >= 0 ? 1 / (1 + e) : e / (1 + e)
+                    let residual = probability - y[k]
+                    margin[k] = residual
+                    residualSum += residual
+                }
+            }
+            out[0] = loss
+            out[1] = residualSum
+            for j in columns.indices {
+                let mean = means[j], scale = inverseScales[j]
+                var sum = 0.0
+                columns[j].withUnsafeBufferPointer { column in
+                    let x = column.baseAddress! + start
+                    for k in 0..<count { sum += margin[k] * ((x[k] - mean) * scale) }
+                }
+                out[2 + j] = sum
+            }
+        }
+    }
+
+    /// The Hessian of J at `parameters`: (1/N) Σ p(1-p) x̃ x̃ᵀ + λ·diag(0, 1, ..., 1), with x̃ = [1, z].
+    public func hessian(at parameters: [Double]) -> [[Double]] {
+        let p = columns.count
+        var h = [[Double]](repeating: [Double](repeating: 0, count: p + 1), count: p + 1)
+        var row = [Double](repeating: 1, count: p + 1)
+        for i in 0..<labels.count {
+            var z = parameters[0]
+            for j in 0..<p {
+                row[j + 1] = (columns[j][i] - standardizer.means[j]) / standardizer.standardDeviations[j]
+                z += parameters[j + 1] * row[j + 1]
+            }
+            let probability = Sigmoid.value(z)
+            let weight = probability * (1 - probability)
+            for a in 0...p { for b in 0...a { h[a][b] += weight * row[a] * row[b] } }
+        }
+        let inverseN = 1 / Double(labels.count)
+        for a in 0...p {
+            for b in 0...a {
+                h[a][b] *= inverseN
+                h[b][a] = h[a][b]
+            }
+            if a > 0 { h[a][a] += lambda }
+        }
+        return h
+    }
+
+    /// An upper bound on the Lipschitz constant of ∇J: λ_max((1/N) X̃ᵀX̃)/4 + λ. On standardized columns X̃ᵀX̃/N is
+    /// block-diagonal (1 for the intercept, the correlation matrix for the weights).
+    public func lipschitzBound() -> Double {
+        let p = columns.count
+        var correlation = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        for a in 0..<p {
+            for b in 0...a {
+                var sum = 0.0
+                for i in 0..<labels.count {
+                    sum += (columns[a][i] - standardizer.means[a]) * (columns[b][i] - standardizer.means[b])
+                }
+                let value = sum / Double(labels.count) / (standardizer.standardDeviations[a] * standardizer.standardDeviations[b])
+                correlation[a][b] = value
+                correlation[b][a] = value
+            }
+        }
+        return max(1, SmallMatrix.largestEigenvalue(correlation)) / 4 + lambda
+    }
+}

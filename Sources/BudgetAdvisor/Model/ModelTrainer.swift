@@ -1,0 +1,49 @@
+/// Turns a data set into a `LogisticModel`: standardize, descend, map back to the original scale, and keep the
+/// covariance of the estimate for the what-if intervals.
+public enum ModelTrainer {
+    /// Everything a training run produced.
+    public struct Outcome: Sendable {
+        /// The model on the original scale.
+        public var model: LogisticModel
+        /// The descent on the standardized scale, with its loss history.
+        public var descent: DescentResult
+    }
+
+    /// Trains on all rows of `data`.
+    /// - Throws: `TrainingError` for bad options or data that cannot be trained on.
+    public static func train(_ data: Dataset, options: TrainingOptions = .init(),
+                             progress: ((Int, Double) -> Void)? = nil) throws -> Outcome {
+        try options.validate()
+        guard data.rowCount >= 2 else { throw TrainingError.unusableData("at least two rows are needed") }
+        let positives = data.positiveCount
+        guard positives > 0, positives < data.rowCount else {
+            throw TrainingError.unusableData("every training row has label \(positives == 0 ? 0 : 1); both classes are needed")
+        }
+        let standardizer = Standardizer(fitting: data.columns)
+        for (j, deviation) in standardizer.standardDeviations.enumerated() where !(deviation > 0 && deviation.isFinite) {
+            throw TrainingError.unusableData("feature '\(data.featureNames[j])' is constant on the training rows")
+        }
+        let objective = LogisticObjective(columns: data.columns, labels: data.labels, standardizer: standardizer,
+                                          lambda: options.lambda)
+        let descent = GradientDescent.minimize(objective, options: options, progress: progress)
+        let weights = Array(descent.parameters.dropFirst())
+        let original = standardizer.originalScale(intercept: descent.parameters[0], weights: weights)
+        var covariance: [[Double]]?
+        let hessian = objective.hessian(at: descent.parameters)
+        if let inverse = SmallMatrix.inverseSPD(hessian) {
+            let n = Double(data.rowCount)
+            let standardized = inverse.map { row in row.map { $0 / n } }
+            let jacobian = standardizer.originalScaleJacobian
+            covariance = SmallMatrix.multiply(SmallMatrix.multiply(jacobian, standardized), SmallMatrix.transpose(jacobian))
+        }
+        let summary = LogisticModel.TrainingSummary(
+            rows: data.rowCount, iterations: descent.iterations, objective: descent.objective,
+            gradientNorm: descent.gradientNorm, converged: descent.converged, stopReason: descent.stopReason.rawValue,
+            learningRate: descent.learningRate, method: options.method.rawValue, source: data.source)
+        let model = LogisticModel(
+            featureNames: data.featureNames, spendFeature: data.spendFeature, intercept: original.intercept,
+            coefficients: original.coefficients, standardizer: standardizer, lambda: options.lambda,
+            training: summary, featureRanges: data.featureRanges, covariance: covariance)
+        return Outcome(model: model, descent: descent)
+    }
+}

@@ -1,0 +1,49 @@
+/// Z-scores: (x - mean) / standard deviation, with the population standard deviation of the training rows
+/// (as scikit-learn's `StandardScaler`).
+public struct Standardizer: Sendable, Equatable {
+    /// Per-feature means.
+    public var means: [Double]
+    /// Per-feature population standard deviations (all > 0).
+    public var standardDeviations: [Double]
+
+    /// Explicit scaling.
+    public init(means: [Double], standardDeviations: [Double]) {
+        self.means = means
+        self.standardDeviations = standardDeviations
+    }
+
+    /// The scaling fitted to `columns`, with two-pass sums for accuracy.
+    public init(fitting columns: [[Double]]) {
+        means = columns.map { column in column.reduce(0, +) / Double(column.count) }
+        standardDeviations = zip(columns, means).map { column, mean in
+            var sum = 0.0
+            for x in column { sum += (x - mean) * (x - mean) }
+            return (sum / Double(column.count)).squareRoot()
+        }
+    }
+
+    /// Maps standardized-scale parameters (intercept b, weights w on z-scores) to the original feature scale:
+    /// c_j = w_j / s_j and intercept b - Σ w_j m_j / s_j.
+    public func originalScale(intercept: Double, weights: [Double]) -> (intercept: Double, coefficients: [Double]) {
+        var shift = 0.0
+        var coefficients = [Double](repeating: 0, count: weights.count)
+        for j in weights.indices {
+            coefficients[j] = weights[j] / standardDeviations[j]
+            shift += coefficients[j] * means[j]
+        }
+        return (intercept - shift, coefficients)
+    }
+
+    /// The Jacobian A of `originalScale` ([intercept, coefficients] = A · [b, w]), used to carry a covariance
+    /// matrix from the standardized to the original scale.
+    public var originalScaleJacobian: [[Double]] {
+        let p = means.count
+        var a = [[Double]](repeating: [Double](repeating: 0, count: p + 1), count: p + 1)
+        a[0][0] = 1
+        for j in 0..<p {
+            a[0][j + 1] = -means[j] / standardDeviations[j]
+            a[j + 1][j + 1] = 1 / standardDeviations[j]
+        }
+        return a
+    }
+}

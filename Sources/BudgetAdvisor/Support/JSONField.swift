@@ -1,0 +1,108 @@
+/// A JSON file's field that is missing or wrong, reported as `file: json.path: what is wrong`.
+public struct JSONFieldError: Error, LocalizedError, Equatable {
+    /// The file read (as the user named it).
+    public var file: String
+    /// The JSON path of the field, such as `segments[2].customers`; empty for the whole document.
+    public var path: String
+    /// What is wrong and what is expected.
+    public var message: String
+
+    public var errorDescription: String? {
+        path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+    }
+}
+
+/// A cursor into a parsed JSON document that knows its path, so every accessor can throw a `JSONFieldError`
+/// that points at the field.
+public struct JSONField {
+    /// The value at this path.
+    public let value: JSONValue
+    /// The JSON path (`segments[2].customers`).
+    public let path: String
+    /// The file name used in errors.
+    public let file: String
+
+    /// The root of a document read from `file`.
+    public init(root: JSONValue, file: String) {
+        self.value = root
+        self.path = ""
+        self.file = file
+    }
+
+    private init(value: JSONValue, path: String, file: String) {
+        self.value = value
+        self.path = path
+        self.file = file
+    }
+
+    /// Parses `text` and returns its root, turning syntax errors into `file:line: message`.
+    public static func parse(_ text: String, file: String) throws -> JSONField {
+        do {
+            return JSONField(root: try JSONParser.parse(text), file: file)
+        } catch let error as JSONParser.SyntaxError {
+            throw JSONFieldError(file: "\(file):\(error.line)", path: "", message: "invalid JSON: \(error.message)")
+        }
+    }
+
+    /// An error at this field.
+    public func failure(_ message: String) -> JSONFieldError {
+        JSONFieldError(file: file, path: path, message: message)
+    }
+
+    private func childPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// The members of an object, in file order.
+    public func members() throws -> [(key: String, field: JSONField)] {
+        guard case let .object(members) = value else { throw failure("must be an object, found \(value.kindDescription)") }
+        return members.map { ($0.key, JSONField(value: $0.value, path: childPath($0.key), file: file)) }
+    }
+
+    /// The member `key`, or nil when it is absent or `null`.
+    public func optional(_ key: String) throws -> JSONField? {
+        guard case let .object(members) = value else { throw failure("must be an object, found \(value.kindDescription)") }
+        guard let member = members.first(where: { $0.key == key }) else { return nil }
+        if case .null = member.value { return nil }
+        return JSONField(value: member.value, path: childPath(key), file: file)
+    }
+
+    /// The member `key`; throws `missing` when it is absent.
+    public func required(_ key: String, _ expectation: String = "") throws -> JSONField {
+        if let field = try optional(key) { return field }
+        let hint = expectation.isEmpty ? "" : " (" + expectation + ")"
+        throw JSONFieldError(file: file, path: childPath(key), message: "is missing\(hint)")
+    }
+
+    /// The elements of an array.
+    public func elements() throws -> [JSONField] {
+        guard case let .array(elements) = value else { throw failure("must be an array, found \(value.kindDescription)") }
+        return elements.enumerated().map { JSONField(value: $0.element, path: "\(path)[\($0.offset)]", file: file) }
+    }
+
+    /// A string value.
+    public func string() throws -> String {
+        guard case let .string(text) = value else { throw failure("must be a string, found \(value.kindDescription)") }
+        return text
+    }
+
+    /// A finite number.
+    public func number() throws -> Double {
+        guard case let .number(x) = value else { throw failure("must be a number, found \(value.kindDescription)") }
+        return x
+    }
+
+    /// A boolean.
+    public func bool() throws -> Bool {
+        guard case let .bool(flag) = value else { throw failure("must be true or false, found \(value.kindDescription)") }
+        return flag
+    }
+
+    /// A whole number greater than zero (and below 2^53 so it is exact).
+    public func positiveInteger() throws -> Int {
+        guard case let .number(x) = value, x == x.rounded(), x > 0, x < 9_007_199_254_740_992 else {
+            throw failure("must be a positive integer")
+        }
+        return Int(x)
+    }
+}
+
+import Foundation
