@@ -1,2 +1,7 @@
 import BudgetAdvisor
-print("budget-advisor \(BudgetAdvisor.version)")
+import Foundation
+
+// The thin front end: a subcommand runs once; no arguments (or `repl`) opens the interactive session.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let exitCode = FrontEnd.run(arguments)
+exit(exitCode)

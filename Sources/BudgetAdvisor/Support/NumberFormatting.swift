@@ -44,18 +44,12 @@ public enum NumberFormatting {
     public static func compact(_ x: Double, significant: Int = 6) -> String {
         guard x.isFinite else { return fixed(x, 0) }
         if x == 0 { return "0" }
-        let magnitude = abs(x)
-        if magnitude >= 1e-4 && magnitude < 1e15 {
-            let digitsBefore = Int((magnitude).rounded(.down)) == 0 ? 0 : Int(log10(magnitude).rounded(.down)) + 1
-            let decimals = max(0, significant - max(digitsBefore, 0) + (digitsBefore == 0 ? Int(-log10(magnitude).rounded(.down)) : 0))
-            var text = fixed(x, min(decimals, 12))
-            if text.contains(".") {
-                while text.hasSuffix("0") { text.removeLast() }
-                if text.hasSuffix(".") { text.removeLast() }
-            }
-            return text
+        var text = String(format: "%.\(significant)g", x)
+        if text.contains("e") {
+            // 1e-05 reads better as 1e-5.
+            text = text.replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e+", with: "e")
         }
-        return String(format: "%.\(significant - 1)e", x)
+        return text
     }
 }
 

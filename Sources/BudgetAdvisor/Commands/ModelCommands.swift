@@ -1,0 +1,286 @@
+import Foundation
+
+/// Commands that make, inspect and keep models: `generate`, `train`, `report`, `predict`, `save`.
+enum ModelCommands {
+    static let dataOptions: [OptionSpec] = [
+        OptionSpec("features", "A,B,C", "feature columns (default: advertising_budget,user_interest,purchase_frequency)"),
+        OptionSpec("label", "NAME", "label column, 0/1 or true/false (default: converted)"),
+        OptionSpec("spend", "NAME", "the feature that is ad spend (default: advertising_budget, else the first feature)"),
+        OptionSpec("delimiter", "CHAR", "field separator of the CSV: ',' (default), ';' or 'tab'"),
+    ]
+
+    static let generate: CommandSpec = CommandSpec(
+        name: "generate", summary: "Write seeded synthetic customers to a CSV file.",
+        synopsis: "--rows N --seed S --out FILE",
+        details: """
+        Columns: advertising_budget (uniform 10..100), user_interest and purchase_frequency (uniform 0..1) and
+        converted, drawn from the true model P = σ(-6 + 0.06·budget + 3·interest + 2·frequency).
+        The same seed gives the same bytes on every machine.
+        Example: generate rows=10000 seed=7 out=customers.csv
+        """,
+        options: [
+            OptionSpec("rows", "N", "number of customers (default 5,000)"),
+            OptionSpec("seed", "S", "random seed (default 42)"),
+            OptionSpec("out", "FILE", "where to write the CSV (required)", completion: .file),
+        ]
+    ) { session, arguments in
+        let rows = try arguments.integer("rows") ?? SyntheticCustomers.defaultRows
+        guard rows >= 2 else { throw CommandError.usage("rows=\(rows): need at least 2 rows") }
+        let seed = try seedValue(arguments)
+        guard let out = arguments.string("out") ?? arguments.positionals.first else {
+            throw CommandError.usage("generate: say where to write, e.g. out=customers.csv")
+        }
+        let data = SyntheticCustomers.generate(rows: rows, seed: seed)
+        try write(SyntheticCustomers.csv(data), to: session.resolve(out))
+        let rate = Double(data.positiveCount) / Double(rows)
+        return "Wrote \(NumberFormatting.grouped(Double(rows))) customers (seed \(seed), \(NumberFormatting.fixed(100 * rate, 1))% converted) to \(out)\n"
+    }
+
+    static let train: CommandSpec = CommandSpec(
+        name: "train", summary: "Train the conversion model by gradient descent and print its evaluation.",
+        synopsis: "[data=FILE | rows=N seed=S]",
+        details: """
+        Minimizes the mean log loss plus (lambda/2)|w|² on standardized features (the intercept is not
+        penalized), the objective of scikit-learn's LogisticRegression(C = 1/(lambda·N)) on z-scores.
+        Without data= it trains on the embedded synthetic data (5,000 rows, seed 42) or the data already loaded.
+        A stratified, seeded share of the rows (test-fraction, default 0.25) is held out for the evaluation.
+        Examples: train    train data=customers.csv lambda=0.01    train rows=100000 out=model.json
+        """,
+        options: [
+            OptionSpec("data", "FILE", "CSV file of customers", completion: .file),
+            OptionSpec("rows", "N", "synthetic rows when no data is given (default 5,000)"),
+            OptionSpec("seed", "S", "seed of the synthetic data and of the split (default 42)"),
+            OptionSpec("lambda", "L", "L2 penalty on standardized weights (default 0.001)"),
+            OptionSpec("learning-rate", "R", "step size (default 1/L from the gradient's Lipschitz bound)"),
+            OptionSpec("max-iterations", "K", "iteration cap (default 10,000)"),
+            OptionSpec("tolerance", "T", "stop at this gradient norm (default 1e-9)"),
+            OptionSpec("method", "M", "accelerated (default) or plain gradient descent", completion: .choice(["accelerated", "plain"])),
+            OptionSpec("test-fraction", "F", "share held out for evaluation, 0 trains on all (default 0.25)"),
+        ] + dataOptions + [
+            OptionSpec("out", "FILE", "write the model file here", completion: .file),
+        ]
+    ) { session, arguments in
+        try runTraining(&session, arguments)
+    }
+
+    static let report: CommandSpec = CommandSpec(
+        name: "report", summary: "Print the model, its training run and its evaluation.",
+        details: "Shows the coefficients on the original scale, the descent and the held-out evaluation."
+    ) { session, _ in
+        let model = try session.requireModel()
+        var out = describe(model)
+        if let evaluation = session.evaluation { out += "\n" + evaluation.render() }
+        return out
+    }
+
+    static let predict: CommandSpec = CommandSpec(
+        name: "predict", summary: "Conversion probability of one customer profile.",
+        synopsis: "FEATURE=VALUE ...",
+        details: """
+        Give every feature of the model; names may be shortened to any unambiguous prefix.
+        Example: predict advertising_budget=50 user_interest=0.7 purchase_frequency=0.4
+                 predict adv=50 user=0.7 purchase=0.4
+        """,
+        acceptsAnyKey: true, positionalCompletion: .feature
+    ) { session, arguments in
+        let model = try session.requireModel()
+        var values = [Double?](repeating: nil, count: model.featureNames.count)
+        for (key, text) in arguments.options {
+            let matches = model.featureNames.indices.filter { model.featureNames[$0] == key || model.featureNames[$0].hasPrefix(key) }
+            let exact = model.featureNames.firstIndex(of: key)
+            guard let index = exact ?? (matches.count == 1 ? matches[0] : nil) else {
+                let reason = matches.isEmpty ? "is not a feature" : "is ambiguous"
+                throw CommandError.usage("predict: '\(key)' \(reason); the features are \(model.featureNames.joined(separator: ", "))")
+            }
+            guard let value = AmountParser.parse(text) else { throw CommandError.usage("predict: \(key)=\(text) is not a number") }
+            values[index] = value
+        }
+        let missing = model.featureNames.indices.filter { values[$0] == nil }.map { model.featureNames[$0] }
+        guard missing.isEmpty else {
+            throw CommandError.usage("predict: give a value for \(missing.joined(separator: ", ")), e.g. predict \(model.featureNames.map { "\($0)=…" }.joined(separator: " "))")
+        }
+        let x = values.map { $0! }
+        let probability = model.probability(x)
+        var out = "P(convert) = \(NumberFormatting.fixed(probability, 4))  (logit \(NumberFormatting.fixed(model.margin(x), 4)); predicted \(probability >= 0.5 ? "converts" : "does not convert"))\n"
+        if let ranges = model.featureRanges {
+            for (j, range) in ranges.enumerated() where !range.contains(x[j]) {
+                out += "warning: \(model.featureNames[j]) = \(NumberFormatting.compact(x[j])) is outside the training range \(NumberFormatting.compact(range.lowerBound))..\(NumberFormatting.compact(range.upperBound)): this is extrapolation\n"
+            }
+        }
+        return out
+    }
+
+    static let save: CommandSpec = CommandSpec(
+        name: "save", summary: "Save the model (JSON) or the scenario to a file.",
+        synopsis: "[model|scenario] FILE",
+        details: "Example: save model.json    save scenario my-plan.json (files are replaced atomically)",
+        options: [.flag("force", "replace a file that is not one of ours")], positionalCompletion: .file
+    ) { session, arguments in
+        var words = arguments.positionals
+        var what = "model"
+        if let first = words.first, ["model", "scenario"].contains(first) { what = first; words.removeFirst() }
+        guard let path = words.first else { throw CommandError.usage("save: give a file name, e.g. save model.json") }
+        let resolved = session.resolve(path)
+        if what == "scenario" {
+            let scenario = try session.requireScenario()
+            try write(ScenarioFile.render(scenario), to: resolved)
+            session.scenarioUnsaved = false
+            return "Saved scenario '\(scenario.name)' to \(path)\n"
+        }
+        let model = try session.requireModel()
+        try write(ModelFile.render(model), to: resolved)
+        session.modelPath = path
+        session.modelUnsaved = false
+        return "Saved model to \(path)\n"
+    }
+
+    // MARK: - Work
+
+    static func seedValue(_ arguments: CommandArguments) throws -> UInt64 {
+        guard let seed = try arguments.integer("seed") else { return SyntheticCustomers.defaultSeed }
+        guard seed >= 0 else { throw CommandError.usage("seed=\(seed): must be zero or more") }
+        return UInt64(seed)
+    }
+
+    static func schema(_ arguments: CommandArguments) throws -> DatasetSchema {
+        let features = arguments.list("features") ?? SyntheticCustomers.featureNames
+        let spend = arguments.string("spend")
+            ?? (features.contains(SyntheticCustomers.spendFeature) ? SyntheticCustomers.spendFeature : features.first)
+        var delimiter = UInt8(ascii: ",")
+        if let text = arguments.string("delimiter") {
+            switch text {
+            case "tab", "\\t", "\t": delimiter = UInt8(ascii: "\t")
+            case _ where text.utf8.count == 1 && text != "\"" && text != "\n": delimiter = text.utf8.first!
+            default: throw CommandError.usage("delimiter=\(text): give one character such as ';' or the word tab")
+            }
+        }
+        return DatasetSchema(features: features, label: arguments.string("label") ?? SyntheticCustomers.labelName,
+                             spend: spend, delimiter: delimiter)
+    }
+
+    static func trainingOptions(_ arguments: CommandArguments) throws -> TrainingOptions {
+        var options = TrainingOptions()
+        if let lambda = try arguments.amount("lambda") { options.lambda = lambda }
+        options.learningRate = try arguments.amount("learning-rate")
+        if let cap = try arguments.integer("max-iterations") { options.maxIterations = cap }
+        if let tolerance = try arguments.amount("tolerance") { options.tolerance = tolerance }
+        if let text = arguments.string("method") {
+            guard let method = TrainingOptions.Method(rawValue: text) else {
+                throw CommandError.usage("method=\(text): use accelerated or plain")
+            }
+            options.method = method
+        }
+        do { try options.validate() } catch { throw CommandError.usage(error.localizedDescription) }
+        return options
+    }
+
+    static func runTraining(_ session: inout Session, _ arguments: CommandArguments) throws -> String {
+        let options = try trainingOptions(arguments)
+        let seed = try seedValue(arguments)
+        let testFraction = try arguments.amount("test-fraction") ?? 0.25
+        var out = ""
+        if let path = arguments.string("data") {
+            let schema = try schema(arguments)
+            do {
+                session.data = try DatasetLoader.load(path: session.resolve(path), schema: schema)
+                session.data?.source = path
+            } catch let error as DataError {
+                var error = error
+                if error.file == session.resolve(path) { error.file = path }
+                throw CommandError.failed(error.localizedDescription)
+            }
+        } else if arguments.string("rows") != nil || arguments.string("seed") != nil || session.data == nil {
+            let rows = try arguments.integer("rows") ?? SyntheticCustomers.defaultRows
+            guard rows >= 8 else { throw CommandError.usage("rows=\(rows): need at least 8 rows to train and evaluate") }
+            if arguments.string("features") != nil || arguments.string("label") != nil {
+                throw CommandError.usage("train: features=/label= choose columns of a CSV file; add data=FILE")
+            }
+            session.data = SyntheticCustomers.generate(rows: rows, seed: seed)
+        }
+        let data = session.data!
+        let split: TrainTestSplit
+        do { split = try TrainTestSplit(labels: data.labels, testFraction: testFraction, seed: seed) } catch {
+            throw CommandError.usage(error.localizedDescription)
+        }
+        let trainingRows = split.testIndices.isEmpty ? data : data.subset(split.trainIndices)
+        let progress = session.progress
+        let outcome: ModelTrainer.Outcome
+        do {
+            outcome = try ModelTrainer.train(trainingRows, options: options) { iteration, norm in
+                progress?("  iteration \(NumberFormatting.grouped(Double(iteration))): gradient norm \(NumberFormatting.compact(norm, significant: 3))")
+            }
+        } catch { throw CommandError.failed(error.localizedDescription) }
+        let evaluation = split.testIndices.isEmpty
+            ? Evaluation(model: outcome.model, data: data, subset: "training")
+            : Evaluation(model: outcome.model, data: data.subset(split.testIndices), subset: "held-out")
+        session.model = outcome.model
+        session.descent = outcome.descent
+        session.split = split
+        session.evaluation = evaluation
+        session.modelUnsaved = true
+        session.modelPath = nil
+        out += "Trained on \(NumberFormatting.grouped(Double(split.trainIndices.count))) of \(NumberFormatting.grouped(Double(data.rowCount))) rows of \(data.source)"
+        out += split.testIndices.isEmpty ? " (none held out)\n" : " (\(NumberFormatting.grouped(Double(split.testIndices.count))) held out)\n"
+        out += describe(outcome.model, lossHistory: outcome.descent.lossHistory)
+        out += "\n" + evaluation.render()
+        if let path = arguments.string("out") {
+            try write(ModelFile.render(outcome.model), to: session.resolve(path))
+            session.modelPath = path
+            session.modelUnsaved = false
+            out += "\nModel written to \(path)\n"
+        }
+        return out
+    }
+
+    /// The model's coefficients and training summary as text.
+    static func describe(_ model: LogisticModel, lossHistory: [Double]? = nil) -> String {
+        var out = ""
+        if let training = model.training {
+            out += "Gradient descent (\(training.method), step \(NumberFormatting.compact(training.learningRate, significant: 4))): "
+            switch training.stopReason {
+            case StopReason.converged.rawValue:
+                out += "converged in \(NumberFormatting.grouped(Double(training.iterations))) iterations"
+            case StopReason.diverged.rawValue:
+                out += "DIVERGED after \(training.iterations) iterations; lower learning-rate or leave it at the default"
+            default:
+                out += "stopped at the iteration cap (\(NumberFormatting.grouped(Double(training.iterations)))) before converging; raise max-iterations"
+            }
+            out += "\n  objective \(NumberFormatting.compact(training.objective, significant: 10)), gradient norm \(String(format: "%.2e", training.gradientNorm))"
+            if let lambda = model.lambda { out += ", lambda \(NumberFormatting.compact(lambda))" }
+            out += "\n"
+        }
+        if let history = lossHistory, history.count > 1 {
+            out += "  loss " + TerminalLossLine.render(history) + "\n"
+        }
+        let isSynthetic = model.featureNames == SyntheticCustomers.featureNames
+        var table = TextTable(headers: isSynthetic ? ["term", "coefficient", "true value"] : ["term", "coefficient"])
+        table.append(["intercept", NumberFormatting.compact(model.intercept)] + (isSynthetic ? [NumberFormatting.compact(SyntheticCustomers.trueIntercept)] : []))
+        for (j, name) in model.featureNames.enumerated() {
+            let label = name == model.spendFeature ? name + " (spend)" : name
+            table.append([label, NumberFormatting.compact(model.coefficients[j])]
+                         + (isSynthetic ? [NumberFormatting.compact(SyntheticCustomers.trueCoefficients[j])] : []))
+        }
+        out += "\nCoefficients (original scale; P(convert) = σ(intercept + Σ coefficient × feature)):\n"
+        out += table.render(indent: "  ")
+        return out
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do { try AtomicFile.write(text, to: path) } catch { throw CommandError.failed(error.localizedDescription) }
+    }
+}
+
+/// A one-line sketch of the loss curve for the terminal (log scale of the excess over the final value).
+enum TerminalLossLine {
+    static func render(_ history: [Double], width: Int = 40) -> String {
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        let final = history.last!
+        let step = max(1, history.count / width)
+        let samples = stride(from: 0, to: history.count, by: step).map { history[$0] }
+        let excess = samples.map { log10(max($0 - final, 1e-16)) }
+        let low = excess.min()!, high = excess.max()!
+        let span = max(high - low, 1e-12)
+        let line = String(excess.map { blocks[min(7, Int(((($0 - low) / span) * 7).rounded()))] })
+        return "\(line)  \(NumberFormatting.compact(history[0], significant: 4)) → \(NumberFormatting.compact(final, significant: 8)) over \(history.count) iterations (excess over final, log scale)"
+    }
+}
