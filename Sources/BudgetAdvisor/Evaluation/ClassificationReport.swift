@@ -1,3 +1,5 @@
+import Foundation
+
 /// Precision, recall, F1 and support per class, with accuracy and macro / weighted averages, laid out exactly as
 /// scikit-learn's `classification_report` (digits = 2 by default; zero divisions count as 0).
 public struct ClassificationReport: Sendable, Equatable {
@@ -51,7 +53,8 @@ public struct ClassificationReport: Sendable, Equatable {
     public func render(digits: Int = 2) -> String {
         let width = max(classNames.map(\.count).max() ?? 0, "weighted avg".count, digits)
         func right(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
-        func value(_ x: Double) -> String { right(NumberFormatting.fixed(x, digits), 9) }
+        // printf rounds the binary value exactly, as Python's format() does, so ties match scikit-learn.
+        func value(_ x: Double) -> String { right(String(format: "%.\(digits)f", x), 9) }
         func row(_ name: String, _ s: Scores) -> String {
             right(name, width) + " " + " " + value(s.precision) + " " + value(s.recall) + " " + value(s.f1)
                 + " " + right(String(s.support), 9) + "\n"

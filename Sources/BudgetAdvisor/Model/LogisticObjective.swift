@@ -91,7 +91,8 @@ public struct LogisticObjective: Sendable {
                 for k in 0..<count {
                     let z = margin[k]
                     let e = exp(-abs(z))
-                    loss += max(z, 0) + log1p(e) - y[k] * z
+                    // softplus((1 - 2y)·z): the log loss without cancellation for binary labels.
+                    loss += max((1 - 2 * y[k]) * z, 0) + log1p(e)
                     let probability = z >= 0 ? 1 / (1 + e) : e / (1 + e)
                     let residual = probability - y[k]
                     margin[k] = residual

@@ -19,10 +19,12 @@ public enum Sigmoid {
     }
 
     /// The log loss of a margin z = b + w·x for label y ∈ {0, 1}: -[y log σ(z) + (1-y) log(1-σ(z))]
-    /// = softplus(z) - y·z.
+    /// = softplus(z) - y·z, computed as softplus((1 - 2y)·z) for binary y so a confident correct prediction
+    /// keeps its tiny loss to full relative precision (no cancellation).
     @inlinable
     public static func logLoss(margin z: Double, label y: Double) -> Double {
-        softplus(z) - y * z
+        if y == 0 || y == 1 { return softplus((1 - 2 * y) * z) }
+        return softplus(z) - y * z
     }
 
     /// log(p / (1 - p)).

@@ -77,7 +77,8 @@ public struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            guard index < bytes.count else { throw error("unexpected end of file inside an object; expected a quoted key") }
+            guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
             let key = try parseString()
             guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
             skipWhitespace()

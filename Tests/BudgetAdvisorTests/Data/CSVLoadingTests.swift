@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import BudgetAdvisor
+
+/// Every CSV error named by file, line and column; and the RFC 4180 forms that must load.
+@Suite struct CSVLoadingTests {
+    func load(_ text: String, schema: DatasetSchema = .standard) throws -> Dataset {
+        try DatasetLoader.parse(Data(text.utf8), file: "in.csv", schema: schema)
+    }
+
+    func message(_ text: String, schema: DatasetSchema = .standard) -> String? {
+        do { _ = try load(text, schema: schema); return nil } catch { return error.localizedDescription }
+    }
+
+    let header = "advertising_budget,user_interest,purchase_frequency,converted\n"
+
+    @Test func quotedFieldsCRLFAndReorderedColumnsLoad() throws {
+        let text = "\u{FEFF}\"converted\",extra,\"user_interest\",advertising_budget,purchase_frequency\r\n"
+            + "1,\"a, \"\"quoted\"\"\nnote\",0.5,10,0.2\r\n"
+            + "false,x,0.25,20.5,0.4\r\n"
+            + "TRUE,y,0.75,30,0.6\r\n\r\n"
+        let data = try load(text)
+        #expect(data.rowCount == 3)
+        #expect(data.columns[0] == [10, 20.5, 30])
+        #expect(data.columns[1] == [0.5, 0.25, 0.75])
+        #expect(data.labels == [1, 0, 1])
+    }
+
+    @Test func customColumnsAndSpend() throws {
+        let text = "spend,age,bought\n1,30,0\n2,40,1\n3,35,1\n"
+        let data = try load(text, schema: DatasetSchema(features: ["spend", "age"], label: "bought", spend: "spend"))
+        #expect(data.featureNames == ["spend", "age"])
+        #expect(data.spendFeature == "spend")
+    }
+
+    @Test func errorsNameFileLineAndColumn() {
+        let cases: [(String, String)] = [
+            ("", "in.csv:1: the file is empty; expected a header row naming the columns"),
+            ("advertising_budget,user_interest,converted\n1,2,1\n",
+             "in.csv:1: column 'purchase_frequency': not found; the header has: advertising_budget, user_interest, converted"),
+            (header + "10,0.5,0.2,1\n20,abc,0.3,0\n", "in.csv:3: column 'user_interest': 'abc' is not a number"),
+            (header + "10,0.5,0.2,1\n20,nan,0.3,0\n", "in.csv:3: column 'user_interest': 'nan' is not a finite number"),
+            (header + "10,0.5,0.2,1\n20,inf,0.3,0\n", "in.csv:3: column 'user_interest': 'inf' is not a finite number"),
+            (header + "10,0.5,0.2,1\n20,,0.3,0\n", "in.csv:3: column 'user_interest': is empty; every cell must hold a number"),
+            (header + "10,0.5,0.2,1\n20,0.3,0\n", "in.csv:3: has 3 fields but the header has 4"),
+            (header + "10,0.5,0.2,1\n20,0.4,0.3,2\n", "in.csv:3: column 'converted': '2' is not a binary label; use 0/1 or true/false"),
+            (header, "in.csv:2: no data rows after the header"),
+            (header + "10,0.5,0.2,1\n10,0.4,0.3,0\n",
+             "in.csv:1: column 'advertising_budget': is constant (every row is 10); a constant feature carries no information, leave it out of --features"),
+            (header + "10,0.5,0.2,1\n20,0.4,0.3,1\n", "in.csv:1: column 'converted': every row is 1; training needs customers of both classes"),
+            (header + "10,\"0.5,0.2,1\n", "in.csv:2: a quoted field is never closed"),
+            (header + "10,\"0.5\"x,0.2,1\n", "in.csv:2: unexpected text after a closing quote (a stray '\"' in a field?)"),
+            ("advertising_budget;user_interest;purchase_frequency;converted\n1;2;3;1\n",
+             "in.csv:1: the header is one column split by semicolons; read it with --delimiter ';'"),
+        ]
+        for (text, expected) in cases {
+            #expect(message(text) == expected)
+        }
+    }
+
+    @Test func schemaMistakesAreReported() {
+        #expect(message(header, schema: DatasetSchema(features: ["a", "a"], label: "y")) == "in.csv: column 'a': is listed twice in --features")
+        #expect(message(header, schema: DatasetSchema(features: ["a"], label: "y", spend: "b"))
+                == "in.csv: column 'b': the spend column must be one of the features (a)")
+    }
+
+    @Test func fileErrors() {
+        #expect(throws: DataError(file: "/nonexistent/x.csv", line: 0, "no such file")) {
+            try DatasetLoader.load(path: "/nonexistent/x.csv")
+        }
+    }
+
+    @Test func decimalParserIsExactOnTheFastPath() {
+        for text in ["0.1", "73.26", "0.0710", "-12.5", "1e5", "3.14159265358979", "123456789012345678", " 7 "] {
+            #expect(DecimalParser.parse(ArraySlice(text.utf8)) == Double(text.trimmingCharacters(in: .whitespaces)))
+        }
+        #expect(DecimalParser.parse(ArraySlice("1.2.3".utf8)) == nil)
+        #expect(DecimalParser.parse(ArraySlice("".utf8)) == nil)
+    }
+}

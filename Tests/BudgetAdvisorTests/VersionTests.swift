@@ -1,6 +1,0 @@
-import Testing
-@testable import BudgetAdvisor
-
-@Test func versionIsSet() {
-    #expect(!BudgetAdvisor.version.isEmpty)
-}
