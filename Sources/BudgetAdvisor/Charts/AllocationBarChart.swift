@@ -48,17 +48,17 @@ public struct AllocationBarChart: Sendable {
         let n = max(segments.count, 1)
         let height = panelTop + Double(n) * rowHeight + 56
         let left = 16 + labelW + 10
-        let gap = 36.0
-        let panelW = (width - left - 24 - gap) / 2
+        let gap = 52.0
+        let panelW = (width - left - 36 - gap) / 2
         let spendPanel = PlotRect(x: left, y: panelTop, width: panelW, height: Double(n) * rowHeight)
         let convPanel = PlotRect(x: left + panelW + gap, y: panelTop, width: panelW, height: Double(n) * rowHeight)
 
         var doc = SVGDocument(width: width, height: height, title: title)
         doc.add(contentsOf: header.elements)
         doc.add(contentsOf: panel(plot: spendPanel, values: segments.map(\.spend), heading: "Spend (\(currencySymbol))",
-                                  color: Palette.okabeIto[0], format: money, cssClass: "bar spend"))
+                                  color: Palette.okabeIto[0], format: money, tickPrefix: currencySymbol, cssClass: "bar spend"))
         doc.add(contentsOf: panel(plot: convPanel, values: segments.map(\.expectedConversions), heading: "Expected conversions",
-                                  color: Palette.okabeIto[1], format: TickFormat.value, cssClass: "bar conversions"))
+                                  color: Palette.okabeIto[1], format: TickFormat.value, tickPrefix: "", cssClass: "bar conversions"))
         for (i, name) in names.enumerated() {
             var t = SVGElement.text(name, x: left - 10, y: panelTop + (Double(i) + 0.5) * rowHeight + 4.5, size: labelSize,
                                     anchor: "end", color: ChartStyle.text).cssClass("category-label")
@@ -74,7 +74,7 @@ public struct AllocationBarChart: Sendable {
     }
 
     private func panel(plot: PlotRect, values: [Double], heading: String, color: String,
-                       format: (Double) -> String, cssClass: String) -> [SVGElement] {
+                       format: (Double) -> String, tickPrefix: String, cssClass: String) -> [SVGElement] {
         let vmax = values.map { $0.isFinite ? max(0, $0) : 0 }.max() ?? 0
         let labelRoom = (values.map { ChartText.width(format(max(0, $0)), size: ChartStyle.valueSize) }.max() ?? 0) + 10
         // Leave space right of the longest bar for its label.
@@ -85,7 +85,7 @@ public struct AllocationBarChart: Sendable {
             .text(heading, x: plot.x, y: plot.y - 12, size: ChartStyle.axisLabelSize, weight: "bold", color: ChartStyle.text)
                 .cssClass("panel-title"),
         ]
-        let ticks = dom.ticks.values.map { (sx($0), TickFormat.tickLabel($0, step: dom.ticks.step)) }
+        let ticks = dom.ticks.values.map { (sx($0), tickPrefix + TickFormat.tickLabel($0, step: dom.ticks.step)) }
         out += ChartParts.xAxis(plot: plot, ticks: ticks, label: nil)
         let barH = rowHeight * 0.68
         for (i, raw) in values.enumerated() {

@@ -94,12 +94,16 @@ public struct LossCurveChart: Sendable {
         if let last = pts.last {
             let px = sx(last.x), py = mapY(last.y)
             doc.add(SVGElement.circle(cx: px, cy: py, r: 4.5).fill(Palette.okabeIto[3]).stroke("#ffffff", width: 1.2).cssClass("final-point"))
-            let label = "final \(TickFormat.value(last.y)) at iteration \(TickFormat.format(last.x))"
+            let label = "final \(TickFormat.significant(last.y, digits: 4)) at iteration \(TickFormat.format(last.x))"
             let w = ChartText.width(label, size: ChartStyle.valueSize)
             var tx = px - 8, anchor = "end"
-            if tx - w < plot.x + 4 { tx = px + 8; anchor = "start" }
-            var ty = py - 12
-            if ty - 12 < plot.y { ty = py + 22 }
+            var span = (lo: px - 8 - w - 4, hi: px + 4)
+            if tx - w < plot.x + 4 { tx = px + 8; anchor = "start"; span = (px - 4, px + 8 + w + 4) }
+            // Keep the label clear of the line: above the highest point under it, else below the lowest.
+            let under = coords.filter { $0.x >= span.lo && $0.x <= span.hi }.map(\.y) + [py]
+            var ty = (under.min() ?? py) - 10
+            if ty - 12 < plot.y { ty = (under.max() ?? py) + 20 }
+            ty = min(ty, plot.bottom - 4)
             doc.add(SVGElement.text(label, x: tx, y: ty, size: ChartStyle.valueSize, anchor: anchor, weight: "bold", color: ChartStyle.text)
                 .attr("paint-order", "stroke").attr("stroke", "#ffffff").attr("stroke-width", "3")
                 .cssClass("final-label"))

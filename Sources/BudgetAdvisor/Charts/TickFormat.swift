@@ -89,6 +89,16 @@ public enum TickFormat {
         return compact(v, maxDecimals: 4)
     }
 
+    /// `v` rounded to `digits` significant digits (at least 0 decimals), trailing zeros dropped,
+    /// e.g. `significant(0.421337, digits: 4)` is `"0.4213"`, `significant(12345.6, digits: 3)` is `"12,346"`.
+    public static func significant(_ v: Double, digits: Int = 4) -> String {
+        guard v.isFinite, v != 0 else { return format(v) }
+        let magnitude = Int(log10(abs(v)).rounded(.down))
+        let decimals = Swift.max(0, digits - 1 - magnitude)
+        if decimals > 8 { return String(format: "%.\(Swift.max(0, digits - 1))e", v) }
+        return compact(v, maxDecimals: decimals)
+    }
+
     /// Inserts `,` every three digits of a run of decimal digits.
     static func groupThousands(_ digits: String) -> String {
         guard digits.count > 3 else { return digits }
