@@ -53,6 +53,15 @@ enum ChartFixtures {
         }
     }
 
+    static var manySegments: [AllocationSegment] {
+        (0..<12).map { i -> AllocationSegment in
+            let spend = Double(1_000 * (i * 7 % 12 + 1))
+            let conversions = Double(37 * (i * 5 % 12 + 1)) + 0.5
+            return AllocationSegment(name: "Region \(i + 1) — returning customers with high engagement",
+                                     spend: spend, expectedConversions: conversions)
+        }
+    }
+
     static func allCharts() -> [(name: String, svg: String)] {
         var scatter = ScatterProbabilityChart()
         scatter.subtitle = nil
@@ -73,6 +82,7 @@ enum ChartFixtures {
             ("confusion-3", confusion3.render(counts: [[50, 3, 0], [7, 41, 9], [0, 12, 88]])),
             ("allocation", AllocationBarChart().render(segments: segments)),
             ("response", ResponseCurvesChart().render(curves: curves(5))),
+            ("allocation-many", AllocationBarChart().render(segments: manySegments)),
             ("response-many", ResponseCurvesChart().render(curves: curves(14))),
         ]
     }

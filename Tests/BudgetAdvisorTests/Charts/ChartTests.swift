@@ -152,3 +152,25 @@ import Testing
         #expect(table.contains("&lt;Tom &amp; &quot;Jerry&quot;&gt;"))
     }
 }
+
+@Suite struct ChartEdgeCaseTests {
+    @Test func emptyAndDegenerateInputsStillProduceValidSVG() {
+        let outputs = [
+            ScatterProbabilityChart().render(points: [], probability: { _, _ in 0.5 }),
+            ScatterProbabilityChart().render(points: [ScatterPoint(x: 50, y: 0.5, trueLabel: 1, predictedLabel: 0)], probability: { _, _ in .nan }),
+            LossCurveChart().render(values: [.nan, .infinity]),
+            ConfusionMatrixChart().render(counts: []),
+            ConfusionMatrixChart().render(counts: [[0, 0], [0, 0]]),
+            AllocationBarChart().render(segments: []),
+            AllocationBarChart().render(segments: [AllocationSegment(name: "", spend: -5, expectedConversions: .nan)]),
+            ResponseCurvesChart().render(curves: []),
+            ResponseCurvesChart().render(curves: [ResponseCurve(name: "flat", points: [ResponsePoint(spend: 0, conversions: 0)])]),
+        ]
+        for (i, svg) in outputs.enumerated() {
+            let error = xmlParseError(svg)
+            #expect(error == nil, "output \(i)")
+            let hasNaN = svg.contains("nan") || svg.contains("inf")
+            #expect(!hasNaN, "output \(i)")
+        }
+    }
+}
