@@ -1,5 +1,5 @@
 /// One segment's planned spend and expected conversions.
-public struct AllocationSegment: Sendable, Equatable {
+public struct AllocationBar: Sendable, Equatable {
     /// Segment name (shown as category label; long names are truncated with `…`).
     public var name: String
     /// Planned spend (currency units).
@@ -35,7 +35,7 @@ public struct AllocationBarChart: Sendable {
     public init() {}
 
     /// Renders one row per segment, in the given order. Negative values are drawn as 0.
-    public func render(segments: [AllocationSegment]) -> String {
+    public func render(segments: [AllocationBar]) -> String {
         let labelSize = ChartStyle.tickSize + 1
         let names = segments.map { ChartText.truncate($0.name, maxWidth: maxLabelWidth, size: labelSize) }
         let labelW = min(maxLabelWidth, names.map { ChartText.width($0, size: labelSize) }.max() ?? 40)

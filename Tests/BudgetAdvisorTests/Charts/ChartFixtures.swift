@@ -33,12 +33,12 @@ enum ChartFixtures {
 
     static let confusion = [[412, 63], [88, 437]]
 
-    static let segments: [AllocationSegment] = [
-        AllocationSegment(name: "High interest, frequent buyers", spend: 42_500, expectedConversions: 1_312.4),
-        AllocationSegment(name: "New visitors", spend: 18_250.5, expectedConversions: 402.2),
-        AllocationSegment(name: "<Tom & \"Jerry\">", spend: 9_800, expectedConversions: 190.75),
-        AllocationSegment(name: "Lapsed customers from the 2019 spring campaign in the northern region", spend: 4_000, expectedConversions: 61),
-        AllocationSegment(name: "Low interest", spend: 0, expectedConversions: 0),
+    static let segments: [AllocationBar] = [
+        AllocationBar(name: "High interest, frequent buyers", spend: 42_500, expectedConversions: 1_312.4),
+        AllocationBar(name: "New visitors", spend: 18_250.5, expectedConversions: 402.2),
+        AllocationBar(name: "<Tom & \"Jerry\">", spend: 9_800, expectedConversions: 190.75),
+        AllocationBar(name: "Lapsed customers from the 2019 spring campaign in the northern region", spend: 4_000, expectedConversions: 61),
+        AllocationBar(name: "Low interest", spend: 0, expectedConversions: 0),
     ]
 
     static func curves(_ count: Int) -> [ResponseCurve] {
@@ -53,11 +53,11 @@ enum ChartFixtures {
         }
     }
 
-    static var manySegments: [AllocationSegment] {
-        (0..<12).map { i -> AllocationSegment in
+    static var manySegments: [AllocationBar] {
+        (0..<12).map { i -> AllocationBar in
             let spend = Double(1_000 * (i * 7 % 12 + 1))
             let conversions = Double(37 * (i * 5 % 12 + 1)) + 0.5
-            return AllocationSegment(name: "Region \(i + 1) — returning customers with high engagement",
+            return AllocationBar(name: "Region \(i + 1) — returning customers with high engagement",
                                      spend: spend, expectedConversions: conversions)
         }
     }

@@ -162,7 +162,7 @@ import Testing
             ConfusionMatrixChart().render(counts: []),
             ConfusionMatrixChart().render(counts: [[0, 0], [0, 0]]),
             AllocationBarChart().render(segments: []),
-            AllocationBarChart().render(segments: [AllocationSegment(name: "", spend: -5, expectedConversions: .nan)]),
+            AllocationBarChart().render(segments: [AllocationBar(name: "", spend: -5, expectedConversions: .nan)]),
             ResponseCurvesChart().render(curves: []),
             ResponseCurvesChart().render(curves: [ResponseCurve(name: "flat", points: [ResponsePoint(spend: 0, conversions: 0)])]),
         ]
