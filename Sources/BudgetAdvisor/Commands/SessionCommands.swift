@@ -113,7 +113,7 @@ enum SessionCommands {
                 : (URL(fileURLWithPath: path).deletingLastPathComponent().path == "." ? modelPath
                    : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(modelPath).relativePath)
             out += try loadModel(&session, path: relative)
-        } else if session.model == nil {
+        } else if scenario.training != nil || session.model == nil {
             out += try trainForScenario(&session, scenario)
         }
         if let model = session.model {
