@@ -155,16 +155,16 @@ final class BranchAndBoundSolver {
                 let a = ws.logit[s]
                 let phiOn = SigmoidMath.sigmoid(a + ws.w * bOn)
                 let chord = ws.phiLower[s] + (phiOn - ws.phiLower[s]) * (b - l) / (bOn - l)
-                let gap = ws.customers[s] * (chord - SigmoidMath.sigmoid(a + ws.w * b))
-                if gap > 0 && b > l && b < bOn {
-                    fractional = s
-                    fractionalSpend = b
-                    fractionalGap = gap
-                }
+                // Always try the fractional segment in the feasible plans; branch only on a real gap.
+                fractional = s
+                fractionalSpend = b
+                fractionalGap = b > l && b < bOn ? ws.customers[s] * (chord - SigmoidMath.sigmoid(a + ws.w * b)) : 0
             }
         }
 
-        // Feasible plans: the pattern without and with the fractional segment, water-filled.
+        // Feasible plans: the relaxed point itself (evaluated exactly), and the pattern without and
+        // with the fractional segment, water-filled.
+        relaxedPlan(zLow, zHigh, fractional: fractional, spend: fractionalSpend)
         waterFill(zMax)
         if fractional >= 0 {
             ws.mask[fractional] = 1
@@ -195,6 +195,43 @@ final class BranchAndBoundSolver {
             }
         }
         return (low, high)
+    }
+
+    /// Offers the relaxation's own point: segments on at `zLow` stay there, segments switched on in
+    /// `(zLow, zHigh]` sit at their on-spend, and the fractional one at `spend`. Reads `mask` as left by
+    /// the relaxation. Trims the fractional (or any) segment if rounding overspends the budget.
+    private func relaxedPlan(_ zLow: Double, _ zHigh: Double, fractional: Int, spend fractionalSpend: Double) {
+        let ws = work
+        var spend = 0.0
+        for s in 0..<ws.count {
+            let b: Double
+            if s == fractional {
+                b = fractionalSpend
+            } else if ws.mask[s] != 0 {
+                let z = zLow >= ws.threshold[s] ? zLow : zHigh
+                b = min(max((z - ws.logit[s]) * ws.invW, ws.onSpend[s]), ws.upper[s])
+            } else {
+                b = ws.lower[s]
+            }
+            ws.plan[s] = b
+            spend += ws.customers[s] * b
+        }
+        if spend > ws.budget {
+            // Rounding overshoot (relative ~1e-15): take it from the segment with the most room.
+            var k = -1, room = 0.0
+            for s in 0..<ws.count where ws.customers[s] * (ws.plan[s] - ws.lower[s]) > room {
+                room = ws.customers[s] * (ws.plan[s] - ws.lower[s])
+                k = s
+            }
+            guard k >= 0, room >= 2 * (spend - ws.budget) else { return }
+            ws.plan[k] = max(ws.lower[k], ws.plan[k] - 2 * (spend - ws.budget) / ws.customers[k])
+            spend = 0
+            for s in 0..<ws.count { spend += ws.customers[s] * ws.plan[s] }
+            guard spend <= ws.budget else { return }
+        }
+        var value = 0.0
+        for s in 0..<ws.count { value += ws.customers[s] * SigmoidMath.sigmoid(ws.logit[s] + ws.w * ws.plan[s]) }
+        offer(value: value, multiplier: ws.w * SigmoidMath.derivative(zLow))
     }
 
     /// Water-fills the budget over the current `mask` pattern and offers the plan as an incumbent.
