@@ -15,7 +15,6 @@ public enum Allocator {
         let segments = problem.segments
         let w = problem.spendCoefficient
         let budget = problem.totalBudget
-        let minTotal = segments.reduce(0) { $0 + $1.customers * $1.minSpend }
         let maxTotal = segments.reduce(0) { $0 + $1.customers * $1.maxSpend }
 
         if w <= 0 {
@@ -33,7 +32,6 @@ public enum Allocator {
             result.notes.append("the budget exceeds the sum of maximum spends: \(AllocationFormat.amount(result.unspentBudget)) left unspent")
             return result
         }
-        _ = minTotal
         let solver = BranchAndBoundSolver(segments: segments, w: w, budget: budget, options: options)
         let outcome = solver.solve()
         var result = makeResult(segments: segments, w: w, budget: budget, plan: outcome.plan,
