@@ -94,6 +94,21 @@ import Testing
         #expect(r.certified)
     }
 
+    @Test func nodeLimitReturnsHonestUncertifiedPlan() throws {
+        // Two segments that need branching (the root relaxation has a large gap).
+        let hard = [
+            AllocationSegment(name: "a", customers: 634.85, baseLogit: -5.3085, minSpend: 24.228, maxSpend: 61.4035),
+            AllocationSegment(name: "b", customers: 393.66, baseLogit: -3.3943, minSpend: 16.076, maxSpend: 65.46),
+        ]
+        let p = problem(45_000, w: 0.0904, segments: hard)
+        let limited = try Allocator.allocate(p, options: AllocationOptions(maxNodes: 1))
+        let full = try Allocator.allocate(p)
+        #expect(full.certified && full.nodesExplored > 1)
+        #expect(!limited.certified)
+        #expect(limited.gap > 0 && limited.upperBound >= full.totalExpectedConversions)
+        #expect(limited.notes.contains { $0.contains("node limit") })
+    }
+
     @Test func resultArraysAreConsistent() throws {
         let r = try Allocator.allocate(problem(9000))
         #expect(r.certified)
