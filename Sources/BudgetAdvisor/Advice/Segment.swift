@@ -36,4 +36,10 @@ public struct ResolvedSegment: Sendable, Equatable {
         lhs.segment == rhs.segment && lhs.baseLogit == rhs.baseLogit && lhs.minSpend == rhs.minSpend
             && lhs.maxSpend == rhs.maxSpend
     }
+
+    /// As an allocator input.
+    public var allocationSegment: AllocationSegment {
+        AllocationSegment(name: segment.name, customers: Double(segment.customers), baseLogit: baseLogit,
+                          minSpend: minSpend, maxSpend: maxSpend)
+    }
 }

@@ -12,6 +12,11 @@ public struct CommandTable: Sendable {
         ModelCommands.report,
         ModelCommands.predict,
         ModelCommands.save,
+        AdviceCommands.segments,
+        AdviceCommands.budget,
+        AdviceCommands.whatif,
+        AdviceCommands.allocate,
+        AdviceCommands.export,
         SessionCommands.quit,
     ])
 

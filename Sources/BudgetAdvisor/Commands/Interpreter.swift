@@ -58,6 +58,7 @@ public struct Interpreter: Sendable {
         var items: [String] = []
         if session.modelUnsaved { items.append("the model ('save model.json')") }
         if session.scenarioUnsaved { items.append("the scenario ('save scenario FILE')") }
+        if session.planUnsaved { items.append("the allocation plan ('export plan.csv')") }
         return items.isEmpty ? nil : items.joined(separator: " and ")
     }
 

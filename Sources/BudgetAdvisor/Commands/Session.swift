@@ -18,6 +18,9 @@ public struct Session: Sendable {
     public var scenario: Scenario?
     /// Whether the scenario was changed in the session since it was loaded.
     public var scenarioUnsaved = false
+    /// The last allocation plan, and whether it was exported since.
+    public var plan: AllocationPlan?
+    public var planUnsaved = false
     /// Where relative paths are resolved (the process's working directory).
     public var workingDirectory: String
     /// Receives progress lines of long computations (the REPL prints them as they come).
