@@ -20,6 +20,7 @@ public enum DefaultScenario {
     {"name": "lapsed", "customers": 1800, "features": {"user_interest": 0.2, "purchase_frequency": 0.3}}
   ]
 }
+
 """#
 
     /// The parsed scenario.
