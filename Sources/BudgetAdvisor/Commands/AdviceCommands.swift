@@ -124,7 +124,8 @@ enum AdviceCommands {
         options: [OptionSpec("budget", "B", "total to allocate (default: the scenario's)"),
                   OptionSpec("target", "K", "find the smallest budget reaching K expected conversions"),
                   OptionSpec("export", "FILE", "also write the plan (.csv, .json, .md)", completion: .file),
-                  .flag("force", "let export replace a file that is not a budget-advisor plan")]
+                  .flag("force", "let export replace a file that is not a budget-advisor plan"),
+                  OptionSpec("plots", "DIR", "write the charts (SVG) into this directory", completion: .file)]
             + AdviceContext.options
     ) { session, arguments in
         let notes = try AdviceContext.prepare(&session, arguments)
@@ -136,6 +137,9 @@ enum AdviceCommands {
             try PlanExport.write(plan, to: session.resolve(path), shownAs: path, force: arguments.flag("force"))
             session.planUnsaved = false
             out += "Plan written to \(path)\n"
+        }
+        if let directory = arguments.string("plots") {
+            out += "Charts: \(try ChartCommands.writeAll(session, into: directory).joined(separator: ", ")) in \(directory)/\n"
         }
         return out
     }

@@ -17,6 +17,7 @@ public struct CommandTable: Sendable {
         AdviceCommands.whatif,
         AdviceCommands.allocate,
         AdviceCommands.export,
+        ChartCommands.plot,
         SessionCommands.quit,
     ])
 

@@ -58,15 +58,37 @@ enum ModelCommands {
             OptionSpec("test-fraction", "F", "share held out for evaluation, 0 trains on all (default 0.25)"),
         ] + dataOptions + [
             OptionSpec("out", "FILE", "write the model file here", completion: .file),
+            OptionSpec("plots", "DIR", "write the charts (SVG) into this directory", completion: .file),
         ]
     ) { session, arguments in
-        try runTraining(&session, arguments)
+        var out = try runTraining(&session, arguments)
+        if let directory = arguments.string("plots") {
+            out += "Charts: \(try ChartCommands.writeAll(session, into: directory).joined(separator: ", ")) in \(directory)/\n"
+        }
+        return out
     }
 
     static let report: CommandSpec = CommandSpec(
-        name: "report", summary: "Print the model, its training run and its evaluation.",
-        details: "Shows the coefficients on the original scale, the descent and the held-out evaluation."
-    ) { session, _ in
+        name: "report", summary: "Print the model and its evaluation, or write the one-file HTML report.",
+        synopsis: "[html=FILE]",
+        details: """
+        Shows the coefficients on the original scale, the descent and the held-out evaluation.
+        html=FILE writes a self-contained page (no network, charts inline) with the model, the classification
+        report, the charts and the allocation plan with its bound and marginal values. From the command line,
+        with nothing loaded, it trains the default model, loads the default scenario and allocates first.
+        Examples: report    report html=report.html    budget-advisor report --html report.html
+        """,
+        options: [OptionSpec("html", "FILE", "write the HTML report here", completion: .file)] + AdviceContext.options
+    ) { session, arguments in
+        if let path = arguments.string("html") {
+            var notes = ""
+            if session.model == nil || arguments.string("model") != nil || arguments.string("scenario") != nil {
+                notes = try AdviceContext.prepare(&session, arguments)
+                if session.plan == nil, let plan = try? AdviceCommands.makePlan(session, CommandArguments()) { session.plan = plan }
+            }
+            try write(try HTMLReportBuilder.render(session), to: session.resolve(path))
+            return notes + "Wrote the HTML report to \(path)\n"
+        }
         let model = try session.requireModel()
         var out = describe(model)
         if let evaluation = session.evaluation { out += "\n" + evaluation.render() }
