@@ -10,7 +10,7 @@ enum AdviceCommands {
                   segments add students customers=900 user_interest=0.6 purchase_frequency=0.2 max=50
                   segments set loyal customers=1500 min=20
                   segments remove lapsed
-        Feature names may be shortened to an unambiguous prefix (interest=0.6).
+        Feature names may be shortened to any unambiguous part (interest=0.6).
         """,
         options: [OptionSpec("customers", "N", "number of customers"), OptionSpec("min", "A", "smallest spend per customer"),
                   OptionSpec("max", "B", "largest spend per customer")] + AdviceContext.options,
@@ -229,9 +229,7 @@ enum AdviceCommands {
                     throw CommandError.usage("segments: min (\(NumberFormatting.compact(low))) exceeds max (\(NumberFormatting.compact(high)))")
                 }
             default:
-                let matches = featureNames.filter { $0 == key || $0.hasPrefix(key) }
-                let name = featureNames.contains(key) ? key : (matches.count == 1 ? matches[0] : nil)
-                guard let name else {
+                guard let name = NameMatching.match(key, in: featureNames) else {
                     throw CommandError.usage("segments: '\(key)' is not a feature of the model (\(featureNames.joined(separator: ", "))) nor customers/min/max")
                 }
                 segment.features[name] = value

@@ -99,19 +99,17 @@ enum ModelCommands {
         name: "predict", summary: "Conversion probability of one customer profile.",
         synopsis: "FEATURE=VALUE ...",
         details: """
-        Give every feature of the model; names may be shortened to any unambiguous prefix.
+        Give every feature of the model; names may be shortened to any unambiguous part.
         Example: predict advertising_budget=50 user_interest=0.7 purchase_frequency=0.4
-                 predict adv=50 user=0.7 purchase=0.4
+                 predict budget=50 interest=0.7 frequency=0.4
         """,
         acceptsAnyKey: true, positionalCompletion: .feature
     ) { session, arguments in
         let model = try session.requireModel()
         var values = [Double?](repeating: nil, count: model.featureNames.count)
         for (key, text) in arguments.options {
-            let matches = model.featureNames.indices.filter { model.featureNames[$0] == key || model.featureNames[$0].hasPrefix(key) }
-            let exact = model.featureNames.firstIndex(of: key)
-            guard let index = exact ?? (matches.count == 1 ? matches[0] : nil) else {
-                let reason = matches.isEmpty ? "is not a feature" : "is ambiguous"
+            guard let name = NameMatching.match(key, in: model.featureNames), let index = model.featureNames.firstIndex(of: name) else {
+                let reason = model.featureNames.contains(where: { $0.contains(key) }) ? "is ambiguous" : "is not a feature"
                 throw CommandError.usage("predict: '\(key)' \(reason); the features are \(model.featureNames.joined(separator: ", "))")
             }
             guard let value = AmountParser.parse(text) else { throw CommandError.usage("predict: \(key)=\(text) is not a number") }

@@ -1,0 +1,24 @@
+import Foundation
+@testable import BudgetAdvisor
+
+/// An interpreter working in a fresh temporary directory, with the shipped scenarios copied in.
+func makeInterpreter(copyScenarios: Bool = true) throws -> (Interpreter, String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ba-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder + "/scenarios", withIntermediateDirectories: true)
+    if copyScenarios {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scenarios").path
+        for file in try FileManager.default.contentsOfDirectory(atPath: root) {
+            try FileManager.default.copyItem(atPath: root + "/" + file, toPath: folder + "/scenarios/" + file)
+        }
+    }
+    return (Interpreter(session: Session(workingDirectory: folder)), folder)
+}
+
+extension Interpreter {
+    /// Runs `line` and returns its output, recording an error as `error: ...`.
+    mutating func run(_ line: String) -> String {
+        let outcome = execute(line)
+        return outcome.output + (outcome.error.map { "error: \($0)\n" } ?? "")
+    }
+}
