@@ -40,11 +40,18 @@ public enum StudyCharts {
     public static func loss(history: [Double], scale: AxisScaleKind, method: String) -> String {
         var chart = LossCurveChart()
         chart.yScale = scale
-        chart.title = "Training objective per iteration" + (scale == .log ? " (log scale)" : "")
         chart.subtitle = "\(history.count) iterations of \(method) gradient descent"
-        chart.yLabel = "Objective J (log loss + L2 penalty)"
         chart.firstIteration = 1
-        return chart.render(values: history)
+        guard scale == .log, let final = history.last else {
+            chart.title = "Training objective per iteration"
+            chart.yLabel = "Objective J (log loss + L2 penalty)"
+            return chart.render(values: history)
+        }
+        // On a log axis the objective itself barely moves; its excess over the final value shows the
+        // convergence rate (a straight line is linear convergence). The final point (excess 0) is not drawn.
+        chart.title = "Convergence: objective minus its final value (log scale)"
+        chart.yLabel = "J − J(final)"
+        return chart.render(values: history.map { $0 - final })
     }
 
     /// The confusion matrix as a heat map with counts and row percentages.
@@ -59,7 +66,6 @@ public enum StudyCharts {
         var chart = AllocationBarChart()
         chart.title = "Budget allocation: \(plan.scenario)"
         chart.subtitle = "\(NumberFormatting.grouped(plan.spent)) spent, \(NumberFormatting.grouped(plan.expectedConversions, 1)) expected conversions (upper bound \(NumberFormatting.grouped(plan.upperBound, 1)))"
-        chart.currencySymbol = ""
         return chart.render(segments: plan.lines.map {
             AllocationBar(name: $0.segment, spend: $0.budget, expectedConversions: $0.expectedConversions)
         })
@@ -70,7 +76,6 @@ public enum StudyCharts {
         var chart = ResponseCurvesChart()
         chart.title = "Response curves: \(plan.scenario)"
         chart.subtitle = "Expected conversions as segment spend moves between its bounds; dots mark the plan"
-        chart.currencySymbol = ""
         let curves = zip(segments, plan.lines).map { segment, line -> ResponseCurve in
             let n = Double(segment.segment.customers)
             let samples = (0...80).map { k -> ResponsePoint in

@@ -29,7 +29,7 @@ enum HTMLReportBuilder {
             }
         }
         if let svg = try? ChartCommands.svg(.loss, session: session, scale: .log) {
-            sections.append(.init(heading: "Training objective (log scale)", content: .svg(svg)))
+            sections.append(.init(heading: "Convergence", content: .svg(svg)))
         }
         if let plan = session.plan {
             let table = HTMLReport.table(
