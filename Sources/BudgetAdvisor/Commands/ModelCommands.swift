@@ -242,6 +242,7 @@ enum ModelCommands {
         out += "Trained on \(NumberFormatting.grouped(Double(split.trainIndices.count))) of \(NumberFormatting.grouped(Double(data.rowCount))) rows of \(data.source)"
         out += split.testIndices.isEmpty ? " (none held out)\n" : " (\(NumberFormatting.grouped(Double(split.testIndices.count))) held out)\n"
         out += describe(outcome.model, lossHistory: outcome.descent.lossHistory)
+        if let diagnosis = outcome.diagnosis { out += "warning: " + diagnosis + "\n" }
         out += "\n" + evaluation.render()
         if let path = arguments.string("out") {
             try write(ModelFile.render(outcome.model), to: session.resolve(path))
@@ -273,6 +274,7 @@ enum ModelCommands {
             out += "  loss " + TerminalLossLine.render(history) + "\n"
         }
         let isSynthetic = model.featureNames == SyntheticCustomers.featureNames
+            && model.training?.source.hasPrefix("synthetic(") == true
         var table = TextTable(headers: isSynthetic ? ["term", "coefficient", "true value"] : ["term", "coefficient"])
         table.append(["intercept", NumberFormatting.compact(model.intercept)] + (isSynthetic ? [NumberFormatting.compact(SyntheticCustomers.trueIntercept)] : []))
         for (j, name) in model.featureNames.enumerated() {

@@ -7,6 +7,8 @@ public enum ModelTrainer {
         public var model: LogisticModel
         /// The descent on the standardized scale, with its loss history.
         public var descent: DescentResult
+        /// What is wrong with the run, in words, when it did not converge (divergence, separable classes).
+        public var diagnosis: String?
     }
 
     /// Trains on all rows of `data`.
@@ -44,6 +46,25 @@ public enum ModelTrainer {
             featureNames: data.featureNames, spendFeature: data.spendFeature, intercept: original.intercept,
             coefficients: original.coefficients, standardizer: standardizer, lambda: options.lambda,
             training: summary, featureRanges: data.featureRanges, covariance: covariance)
-        return Outcome(model: model, descent: descent)
+        return Outcome(model: model, descent: descent,
+                       diagnosis: diagnose(descent, objective: objective, options: options))
+    }
+
+    /// Explains a run that did not converge: too large a step, or classes that the features separate
+    /// perfectly (without a penalty the likelihood then has no maximum and the weights grow without bound).
+    static func diagnose(_ descent: DescentResult, objective: LogisticObjective, options: TrainingOptions) -> String? {
+        switch descent.stopReason {
+        case .converged:
+            return nil
+        case .diverged:
+            return "the objective grew instead of shrinking: the learning rate \(NumberFormatting.compact(descent.learningRate)) is too large; leave learning-rate unset to use the safe 1/L step"
+        case .maxIterations:
+            let weights = descent.parameters.dropFirst()
+            let size = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if options.lambda == 0 && (descent.objective < 1e-2 || size > 25) {
+                return "the features separate the classes (almost) perfectly, so without regularization the weights grow without bound (|w| = \(NumberFormatting.compact(size, significant: 3)) on the standardized scale); train with lambda > 0, e.g. lambda=0.001"
+            }
+            return "not converged after \(descent.iterations) iterations (gradient norm \(NumberFormatting.compact(descent.gradientNorm, significant: 3))); raise max-iterations or lambda"
+        }
     }
 }
