@@ -17,11 +17,14 @@ public struct ReplHistory: Sendable, Equatable {
         for line in text.split(separator: "\n") where !line.hasPrefix("#") { add(String(line)) }
     }
 
-    /// Records `line`; returns whether it was kept (not blank, not the same as the previous line).
+    /// Records `line` without trailing blanks; returns whether it was kept (not blank, not the same as the
+    /// previous line).
     @discardableResult
     public mutating func add(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !line.contains("\n"), entries.last != line else { return false }
+        var line = line
+        while let last = line.last, last == " " || last == "\t" { line.removeLast() }
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty, !line.contains(where: \.isNewline),
+              entries.last != line else { return false }
         entries.append(line)
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
         return true

@@ -4,6 +4,13 @@ public protocol LineReader {
     /// The next line without its newline, or nil at the end of input (Ctrl-D).
     /// - Parameter prompt: what to show first (readers of scripts show nothing).
     mutating func readLine(prompt: String) -> String?
+
+    /// Called before each read with the interpreter as it now is (a completing reader keeps its session).
+    mutating func willRead(_ interpreter: Interpreter)
+}
+
+extension LineReader {
+    public mutating func willRead(_ interpreter: Interpreter) {}
 }
 
 /// A `LineReader` over lines given up front (tests, `-c`-style input).
@@ -16,7 +23,7 @@ public struct ScriptedLines: LineReader {
 
     /// A reader over the lines of `text`.
     public init(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if lines.last == "" { lines.removeLast() }
         remaining = lines
     }
@@ -67,6 +74,7 @@ public struct ScriptRunner {
         case .script: prompt = ""
         }
         while true {
+            reader.willRead(interpreter)
             guard let line = reader.readLine(prompt: prompt) else {
                 guard case .interactive = mode else { break }
                 let outcome = interpreter.execute(name: "quit", words: [])
