@@ -30,7 +30,7 @@ struct ReadlineReader: LineReader {
         }
         defer { free(pointer) }
         let line = String(cString: pointer)
-        if history.add(line) { add_history(line) }
+        if history.add(line), let kept = history.entries.last { add_history(kept) }
         return line
     }
 

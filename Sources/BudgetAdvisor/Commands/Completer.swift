@@ -93,6 +93,7 @@ public struct Completer: Sendable {
         if spec.acceptsAnyKey, synopsis.contains("FEATURE="), !isFeature(spec.positionalCompletion) {
             candidates += values(.feature, word: word, asKeys: true).candidates
         }
+        candidates.removeAll { $0.hasSuffix("=") && given.contains(String($0.dropLast())) }
         return Completion(word: word, candidates: Self.unique(candidates), isFilename: isFilename)
     }
 
