@@ -27,6 +27,14 @@ static inline void creadline_completion_flags(int append_character, int filename
     rl_filename_completion_desired = filenames;
 }
 
+/* Whether readline itself ends the line when Ctrl-D ends input: readline 8.1 and later print a newline after
+   leaving bracketed-paste mode on EOF (the mode is off for dumb terminals or in ~/.inputrc). */
+static inline int creadline_newline_at_eof(void) {
+    if (rl_readline_version < 0x0801) return 0;
+    const char *mode = rl_variable_value("enable-bracketed-paste");
+    return mode != NULL && strcmp(mode, "on") == 0;
+}
+
 static inline char *creadline_line_buffer(void) { return rl_line_buffer; }
 static inline int creadline_point(void) { return rl_point; }
 
@@ -69,6 +77,11 @@ static inline void creadline_install_interrupt_handling(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have left SIGINT blocked (the mask survives exec): unblock it, or Ctrl-C would do nothing. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
     rl_catch_signals = 1;
     rl_signal_event_hook = creadline_signal_event_hook;
 }

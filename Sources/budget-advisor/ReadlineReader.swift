@@ -25,7 +25,7 @@ struct ReadlineReader: LineReader {
 
     mutating func readLine(prompt: String) -> String? {
         guard let pointer = creadline_readline(prompt) else {
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            if creadline_newline_at_eof() == 0 { FileHandle.standardOutput.write(Data("\n".utf8)) }
             return nil
         }
         defer { free(pointer) }
