@@ -91,7 +91,8 @@ public struct Completer: Sendable {
             candidates += values(spec.positionalCompletion, word: word, asKeys: false).candidates
         }
         if spec.acceptsAnyKey, synopsis.contains("FEATURE="), !isFeature(spec.positionalCompletion) {
-            candidates += values(.feature, word: word, asKeys: true).candidates
+            let spend = session.model.map { $0.spendFeature + "=" }
+            candidates += values(.feature, word: word, asKeys: true).candidates.filter { $0 != spend }
         }
         candidates.removeAll { $0.hasSuffix("=") && given.contains(String($0.dropLast())) }
         return Completion(word: word, candidates: Self.unique(candidates), isFilename: isFilename)

@@ -38,6 +38,8 @@ extension Interpreter {
         } catch {
             throw CommandError.failed(error.localizedDescription)
         }
+        // A model trained here is the seeded default, made again at every start: nothing to warn about at quit.
+        if model == nil { session.modelUnsaved = false }
         return (Interpreter(session: session), notes)
     }
 }

@@ -114,3 +114,13 @@ import Testing
         #expect(interpreter.completions(for: "predict pur", cursor: 11) == ["purchase_frequency="])
     }
 }
+
+extension CompleterTests {
+    @Test func featureKeysForSegmentLikeCommandsLeaveOutTheSpend() {
+        let spec = CommandSpec(name: "seg", summary: "test", synopsis: "add NAME [FEATURE=VALUE ...]", acceptsAnyKey: true,
+                               positionalCompletion: .segment) { _, _ in "" }
+        let custom = Completer(table: CommandTable(commands: [spec]), session: completer.session)
+        #expect(custom.candidates("seg add x ", cursor: 10).contains("user_interest="))
+        #expect(!custom.candidates("seg add x ", cursor: 10).contains("advertising_budget="))
+    }
+}

@@ -154,6 +154,19 @@ import Testing
         #expect(notes.contains("Loaded scenario 'Spring campaign' from plan.json"))
     }
 
+    @Test func startSessionWithTheShippedDefaultLeavesNothingUnsaved() throws {
+        let directory = try ReplFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/scenarios", withIntermediateDirectories: true)
+        try DefaultScenario.json.write(toFile: directory + "/" + DefaultScenario.path, atomically: true, encoding: .utf8)
+        let (interpreter, notes) = try Interpreter.startSession(session: Session(workingDirectory: directory))
+        #expect(interpreter.session.model != nil)
+        #expect(interpreter.session.scenario?.segments.count == 5)
+        #expect(interpreter.unsavedWork == nil, "quit right after the start does not warn")
+        #expect(notes.contains("Trained a model"))
+        #expect(notes.contains("from \(DefaultScenario.path)"))
+    }
+
     @Test func startSessionReportsAMissingFile() {
         #expect(throws: CommandError.self) {
             _ = try Interpreter.startSession(model: "/nonexistent/model.json")
