@@ -38,6 +38,15 @@ enum ReplFrontEnd {
             }
         }
 
+        // The script is read first: a missing file is reported before any training.
+        var scriptText: String?
+        if let script, script != "-" {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                errors.write("budget-advisor: cannot read script '\(script)'\n")
+                return 66
+            }
+            scriptText = text
+        }
         let interactive = script == nil && standardInputIsTerminal()
         var output = StandardStream.output
         if interactive { output.write(Interpreter.banner) }
@@ -63,17 +72,13 @@ enum ReplFrontEnd {
             return code
         }
         errors.write(notes)
-        if let script, script != "-" {
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                errors.write("budget-advisor: cannot read script '\(script)'\n")
-                return 66
-            }
+        if let script, let text = scriptText {
             var reader = ScriptedLines(text: text)
             var runner = ScriptRunner(interpreter: interpreter, mode: .script(name: script, keepGoing: keepGoing))
             return runner.run(reading: &reader, output: &output, errors: &errors)
         }
         var reader = StandardInputReader()
-        var runner = ScriptRunner(interpreter: interpreter, mode: .script(name: "<stdin>", keepGoing: keepGoing))
+        var runner = ScriptRunner(interpreter: interpreter, mode: .script(name: script ?? "<stdin>", keepGoing: keepGoing))
         return runner.run(reading: &reader, output: &output, errors: &errors)
     }
 }
