@@ -74,11 +74,20 @@ public struct Completer: Sendable {
             let keys = spec.options.filter { !given.contains($0.key) }.map { "--" + $0.key }
             return Completion(word: word, candidates: Self.matching(keys, word))
         }
-        var candidates = spec.options.filter { !given.contains($0.key) }.map { $0.isFlag ? $0.key : $0.key + "=" }
+        var candidates: [String] = []
+        // Action words first (`segments add|set|remove`), from a synopsis like "[list | add NAME | ...]".
+        let positionalsGiven = fields.dropFirst().filter { !$0.contains("=") }.count
+        var actions = Self.actionWords(spec.synopsis)
+        if case .file = spec.positionalCompletion { actions = [] }  // `load sc` means scenarios/, not `scenario`
+        if positionalsGiven == 0, !actions.isEmpty {
+            candidates += Self.matching(actions, word)
+        }
+        candidates += spec.options.filter { !given.contains($0.key) }.map { $0.isFlag ? $0.key : $0.key + "=" }
         candidates = Self.matching(candidates, word)
         let synopsis = spec.synopsis.uppercased()
         var isFilename = false
-        switch spec.positionalCompletion {
+        let positional: OptionSpec.Completion = positionalsGiven == 0 && !actions.isEmpty ? .none : spec.positionalCompletion
+        switch positional {
         case .segment:
             candidates += values(.segment, word: word, asKeys: synopsis.contains("SEGMENT=")).candidates
         case .feature:
@@ -88,7 +97,7 @@ public struct Completer: Sendable {
             candidates += files.candidates
             isFilename = !files.candidates.isEmpty
         case .choice, .none:
-            candidates += values(spec.positionalCompletion, word: word, asKeys: false).candidates
+            candidates += values(positional, word: word, asKeys: false).candidates
         }
         if spec.acceptsAnyKey, synopsis.contains("FEATURE="), !isFeature(spec.positionalCompletion) {
             let spend = session.model.map { $0.spendFeature + "=" }
@@ -141,6 +150,17 @@ public struct Completer: Sendable {
     private func isFeature(_ completion: OptionSpec.Completion) -> Bool {
         if case .feature = completion { return true }
         return false
+    }
+
+    /// The lowercase words starting the alternatives of a synopsis's leading `[a | b NAME | ...]` group, when
+    /// they are plain words (not `key=value`, not placeholders); empty otherwise.
+    static func actionWords(_ synopsis: String) -> [String] {
+        guard synopsis.hasPrefix("["), let close = synopsis.firstIndex(of: "]") else { return [] }
+        let group = synopsis[synopsis.index(after: synopsis.startIndex)..<close]
+        let alternatives = group.split(separator: "|").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        guard alternatives.count > 1, alternatives.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLowercase || $0 == "-" } })
+        else { return [] }
+        return alternatives
     }
 
     private static func matching(_ words: [String], _ prefix: String) -> [String] {

@@ -124,3 +124,27 @@ extension CompleterTests {
         #expect(!custom.candidates("seg add x ", cursor: 10).contains("advertising_budget="))
     }
 }
+
+extension CompleterTests {
+    @Test func actionWordsComeFromTheSynopsis() {
+        #expect(Completer.actionWords("[list | add NAME | set NAME | remove NAME] [customers=N]") == ["list", "add", "set", "remove"])
+        #expect(Completer.actionWords("[data|model|scenario] FILE") == ["data", "model", "scenario"])
+        #expect(Completer.actionWords("[SEGMENT=AMOUNT|SHARE% ...] [split=...]").isEmpty)
+        #expect(Completer.actionWords("[budget=B | target=K] [export=FILE]").isEmpty)
+        #expect(Completer.actionWords("[COMMAND]").isEmpty)
+    }
+
+    @Test func anActionFirstThenSegmentNames() {
+        let spec = CommandSpec(name: "seg", summary: "test", synopsis: "[list | add NAME | set NAME | remove NAME]",
+                               options: [OptionSpec("customers", "N", "how many")], positionalCompletion: .segment) { _, _ in "" }
+        let custom = Completer(table: CommandTable(commands: [spec]), session: completer.session)
+        #expect(custom.candidates("seg s", cursor: 5) == ["set"])
+        #expect(custom.candidates("seg ", cursor: 4) == ["add", "customers=", "list", "remove", "set"])
+        #expect(custom.candidates("seg set lo", cursor: 10) == ["loyal"])
+        #expect(custom.candidates("seg customers=5 re", cursor: 18) == ["remove"])
+    }
+
+    @Test func fileCommandsOfferFilesNotKindWords() throws {
+        #expect(!complete("load ").contains("scenario"))
+    }
+}
