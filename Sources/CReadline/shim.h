@@ -1,7 +1,99 @@
 #ifndef CREADLINE_SHIM_H
 #define CREADLINE_SHIM_H
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+
+/* readline's globals are set through these helpers, so Swift 6 never touches mutable C globals directly.
+   Only the terminal front end (ReadlineReader.swift) includes this module. */
+
+static inline void creadline_set_name(const char *name) { rl_readline_name = name; }
+
+static inline void creadline_set_completion(rl_completion_func_t *function, const char *word_breaks) {
+    rl_attempted_completion_function = function;
+    rl_completer_word_break_characters = (char *)word_breaks;
+    rl_basic_word_break_characters = (char *)word_breaks;
+}
+
+/* Inside the completion function: no fallback to readline's own filename completion, and the character
+   after a sole match (0 for none, after `key=` or `dir/`). */
+static inline void creadline_completion_flags(int append_character, int filenames) {
+    rl_attempted_completion_over = 1;
+    rl_completion_append_character = append_character;
+    rl_filename_completion_desired = filenames;
+}
+
+/* Whether readline itself ends the line when Ctrl-D ends input: readline 8.1 and later print a newline after
+   leaving bracketed-paste mode on EOF (the mode is off for dumb terminals or in ~/.inputrc). */
+static inline int creadline_newline_at_eof(void) {
+    if (rl_readline_version < 0x0801) return 0;
+    const char *mode = rl_variable_value("enable-bracketed-paste");
+    return mode != NULL && strcmp(mode, "on") == 0;
+}
+
+static inline char *creadline_line_buffer(void) { return rl_line_buffer; }
+static inline int creadline_point(void) { return rl_point; }
+
+/* Ctrl-C: readline keeps catching SIGINT (it restores the terminal and echoes ^C); our handler only records
+   it, and readline's signal event hook, called back in ordinary (non-signal) context, clears the line and
+   shows a fresh prompt. Outside readline (a command running), the first Ctrl-C says it cannot interrupt, the
+   second exits with 130. */
+static volatile sig_atomic_t creadline_sigint_pending = 0;
+static volatile sig_atomic_t creadline_in_readline = 0;
+static volatile sig_atomic_t creadline_busy_interrupts = 0;
+
+static void creadline_sigint_handler(int signal_number) {
+    (void)signal_number;
+    if (creadline_in_readline) {
+        creadline_sigint_pending = 1;
+        return;
+    }
+    creadline_busy_interrupts += 1;
+    if (creadline_busy_interrupts >= 2) _exit(130);
+    static const char message[] = "\n(the command is still running; press Ctrl-C again to leave budget-advisor)\n";
+    ssize_t ignored = write(2, message, sizeof message - 1);
+    (void)ignored;
+}
+
+static int creadline_signal_event_hook(void) {
+    if (creadline_sigint_pending) {
+        creadline_sigint_pending = 0;
+        rl_replace_line("", 0);
+        rl_crlf();
+        rl_on_new_line();
+        rl_redisplay();
+    }
+    return 0;
+}
+
+static inline void creadline_install_interrupt_handling(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = creadline_sigint_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+    /* A parent may have left SIGINT blocked (the mask survives exec): unblock it, or Ctrl-C would do nothing. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
+    rl_catch_signals = 1;
+    rl_signal_event_hook = creadline_signal_event_hook;
+}
+
+/* readline() with the Ctrl-C state kept right: returns malloc'd memory (free it) or NULL for Ctrl-D. */
+static inline char *creadline_readline(const char *prompt) {
+    creadline_sigint_pending = 0;
+    creadline_busy_interrupts = 0;
+    creadline_in_readline = 1;
+    char *line = readline(prompt);
+    creadline_in_readline = 0;
+    return line;
+}
+
 #endif

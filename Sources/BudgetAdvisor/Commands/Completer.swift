@@ -1,0 +1,180 @@
+import Foundation
+
+/// Tab completion at the prompt, computed from the command table and the session: command names, option
+/// keys (`learning-rate=`), segment and feature names, choice values and file paths. Pure apart from
+/// listing directories, so tests call it directly; the terminal front end only hands its answer to readline.
+public struct Completer: Sendable {
+    /// The characters that end a word being completed (readline's word-break characters must be the same).
+    public static let wordBreakCharacters = " \t="
+
+    /// The candidates for one press of Tab.
+    public struct Completion: Sendable, Equatable {
+        /// The text being completed: from the last word-break character before the cursor to the cursor.
+        public var word: String
+        /// Replacements for `word`, sorted, without duplicates.
+        public var candidates: [String]
+        /// Whether the candidates are file paths (readline then shows only their last component).
+        public var isFilename: Bool
+
+        public init(word: String, candidates: [String], isFilename: Bool = false) {
+            self.word = word
+            self.candidates = candidates
+            self.isFilename = isFilename
+        }
+
+        /// Whether a space should follow a sole candidate (not after `key=` or a directory's `/`).
+        public var appendsSpace: Bool {
+            guard candidates.count == 1, let only = candidates.first else { return false }
+            return !only.hasSuffix("=") && !only.hasSuffix("/")
+        }
+    }
+
+    /// The commands.
+    public var table: CommandTable
+    /// The session (its scenario's segments, its model's features, its working directory).
+    public var session: Session
+
+    public init(table: CommandTable = .standard, session: Session) {
+        self.table = table
+        self.session = session
+    }
+
+    /// The completion of `line` with the cursor after `cursor` characters.
+    public func complete(_ line: String, cursor: Int) -> Completion {
+        let before = String(line.prefix(max(0, cursor)))
+        let wordStart = before.lastIndex { Self.wordBreakCharacters.contains($0) }.map { before.index(after: $0) }
+            ?? before.startIndex
+        let word = String(before[wordStart...])
+        // The words before the one being completed (the shell-style words, split at spaces only).
+        let head = before[..<wordStart]
+        let fields = head.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if fields.isEmpty {
+            return Completion(word: word, candidates: Self.matching(table.names, word))
+        }
+        guard let name = fields.first, let spec = table.command(named: name) else {
+            return Completion(word: word, candidates: [])
+        }
+        // `key=value` being typed: the word is the value, the key is the text before the last `=`.
+        if let last = head.last, last == "=" {
+            let keyWord = before[..<before.index(before: wordStart)]
+            let keyStart = keyWord.lastIndex { $0 == " " || $0 == "\t" }.map { keyWord.index(after: $0) } ?? keyWord.startIndex
+            var key = String(keyWord[keyStart...])
+            if key.hasPrefix("--") { key.removeFirst(2) }
+            guard !key.contains("="), let option = spec.option(key) else { return Completion(word: word, candidates: []) }
+            return values(option.completion, word: word, asKeys: false)
+        }
+        if name == "help" || name == "?" {
+            return Completion(word: word, candidates: Self.matching(table.commands.map(\.name), word))
+        }
+        let given = Set(fields.dropFirst().compactMap { field -> String? in
+            guard let equals = field.firstIndex(of: "=") else { return field }
+            return String(field[..<equals])
+        })
+        if word.hasPrefix("--") {
+            let keys = spec.options.filter { !given.contains($0.key) }.map { "--" + $0.key }
+            return Completion(word: word, candidates: Self.matching(keys, word))
+        }
+        var candidates: [String] = []
+        // Action words first (`segments add|set|remove`), from a synopsis like "[list | add NAME | ...]".
+        let positionalsGiven = fields.dropFirst().filter { !$0.contains("=") }.count
+        var actions = Self.actionWords(spec.synopsis)
+        if case .file = spec.positionalCompletion { actions = [] }  // `load sc` means scenarios/, not `scenario`
+        if positionalsGiven == 0, !actions.isEmpty {
+            candidates += Self.matching(actions, word)
+        }
+        candidates += spec.options.filter { !given.contains($0.key) }.map { $0.isFlag ? $0.key : $0.key + "=" }
+        candidates = Self.matching(candidates, word)
+        let synopsis = spec.synopsis.uppercased()
+        var isFilename = false
+        let positional: OptionSpec.Completion = positionalsGiven == 0 && !actions.isEmpty ? .none : spec.positionalCompletion
+        switch positional {
+        case .segment:
+            candidates += values(.segment, word: word, asKeys: synopsis.contains("SEGMENT=")).candidates
+        case .feature:
+            candidates += values(.feature, word: word, asKeys: synopsis.contains("FEATURE=")).candidates
+        case .file:
+            let files = values(.file, word: word, asKeys: false)
+            candidates += files.candidates
+            isFilename = !files.candidates.isEmpty
+        case .choice, .none:
+            candidates += values(positional, word: word, asKeys: false).candidates
+        }
+        if spec.acceptsAnyKey, synopsis.contains("FEATURE="), !isFeature(spec.positionalCompletion) {
+            let spend = session.model.map { $0.spendFeature + "=" }
+            candidates += values(.feature, word: word, asKeys: true).candidates.filter { $0 != spend }
+        }
+        candidates.removeAll { $0.hasSuffix("=") && given.contains(String($0.dropLast())) }
+        return Completion(word: word, candidates: Self.unique(candidates), isFilename: isFilename)
+    }
+
+    /// The completions of `line` with the cursor after `cursor` characters (just the candidates).
+    public func candidates(_ line: String, cursor: Int) -> [String] { complete(line, cursor: cursor).candidates }
+
+    /// Files and directories whose path starts with `prefix` (relative to the session's working directory,
+    /// `~/` expanded); directories end with `/`, hidden files show only when `prefix`'s last part starts with `.`.
+    public func files(matching prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let directoryPart = slash.map { String(prefix[...$0]) } ?? ""
+        let namePart = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+        let directory = directoryPart.isEmpty ? session.workingDirectory : session.resolve(directoryPart)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var out: [String] = []
+        for name in names where name.hasPrefix(namePart) && (namePart.hasPrefix(".") || !name.hasPrefix(".")) {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+            out.append(directoryPart + name + (isDirectory.boolValue ? "/" : ""))
+        }
+        return out.sorted()
+    }
+
+    // MARK: - Parts
+
+    private func values(_ completion: OptionSpec.Completion, word: String, asKeys: Bool) -> Completion {
+        let suffix = asKeys ? "=" : ""
+        switch completion {
+        case .none:
+            return Completion(word: word, candidates: [])
+        case .file:
+            return Completion(word: word, candidates: files(matching: word), isFilename: true)
+        case .segment:
+            let names = session.scenario?.segments.map(\.name) ?? []
+            return Completion(word: word, candidates: Self.matching(names.map { $0 + suffix }, word))
+        case .feature:
+            let names = session.model?.featureNames ?? []
+            return Completion(word: word, candidates: Self.matching(names.map { $0 + suffix }, word))
+        case let .choice(choices):
+            return Completion(word: word, candidates: Self.matching(choices, word))
+        }
+    }
+
+    private func isFeature(_ completion: OptionSpec.Completion) -> Bool {
+        if case .feature = completion { return true }
+        return false
+    }
+
+    /// The lowercase words starting the alternatives of a synopsis's leading `[a | b NAME | ...]` group, when
+    /// they are plain words (not `key=value`, not placeholders); empty otherwise.
+    static func actionWords(_ synopsis: String) -> [String] {
+        guard synopsis.hasPrefix("["), let close = synopsis.firstIndex(of: "]") else { return [] }
+        let group = synopsis[synopsis.index(after: synopsis.startIndex)..<close]
+        let alternatives = group.split(separator: "|").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        guard alternatives.count > 1, alternatives.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLowercase || $0 == "-" } })
+        else { return [] }
+        return alternatives
+    }
+
+    private static func matching(_ words: [String], _ prefix: String) -> [String] {
+        unique(words.filter { $0.hasPrefix(prefix) })
+    }
+
+    private static func unique(_ words: [String]) -> [String] {
+        Array(Set(words)).sorted()
+    }
+}
+
+extension Interpreter {
+    /// The Tab completions of `line` with the cursor after `cursor` characters, for this session.
+    public func completions(for line: String, cursor: Int) -> [String] {
+        Completer(table: table, session: session).candidates(line, cursor: cursor)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import BudgetAdvisor
+
+/// The built executable at a real (pseudo-)terminal: prompt, Tab, Ctrl-C, history, Ctrl-D; and as a script
+/// reader on a pipe. These run `budget-advisor` next to the test bundle (`swift build` makes it).
+@Suite(.serialized) struct TerminalSessionTests {
+    static var binary: String { BuiltExecutable.path }
+
+    /// The environment of a user with an empty home.
+    static func environment(home: String) -> [String: String] {
+        ["HOME": home, "XDG_STATE_HOME": home + "/state", "TERM": "xterm", "LANG": "C.UTF-8",
+         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    }
+
+    @Test func promptTabCtrlCHistoryAndCtrlD() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
+                     "build the executable first (swift build): not found at \(Self.binary)")
+        let home = try ReplFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
+
+        // The banner and the prompt.
+        var mark = try terminal.waitFor("budget> ", timeout: 90)
+        #expect(terminal.output.contains("budget-advisor \(BudgetAdvisor.version)"))
+        #expect(terminal.output.contains("whatif loyal=20k new=35%"))
+
+        // Tab completes a command name: `allo` → `allocate` (or `repo` → `report` where allocate is not yet in the table).
+        let (prefix, command) = CommandTable.standard.command(named: "allocate") != nil ? ("allo", "allocate") : ("repo", "report")
+        terminal.send(prefix + "\t")
+        try terminal.waitFor(String(command.dropFirst(prefix.count)) + " ", from: mark)
+        mark = terminal.mark
+        terminal.send("\r")
+        mark = try terminal.waitFor("budget> ", from: mark, timeout: 60)
+
+        // Ctrl-C clears the half-typed line and keeps the session: the next command answers.
+        terminal.send("trai")
+        try terminal.waitFor("trai", from: mark)
+        terminal.send("\u{03}")
+        mark = try terminal.waitFor("budget> ", from: mark)
+        terminal.send("help\r")
+        mark = try terminal.waitFor("Commands (help COMMAND", from: mark)
+        mark = try terminal.waitFor("budget> ", from: mark)
+        #expect(!terminal.output.contains("unknown command"))
+
+        // Ctrl-D leaves with status 0 (a second Ctrl-D if there was unsaved work to warn about).
+        terminal.send("\u{04}")
+        let warned = (try? terminal.waitFor("Type quit again", from: mark, timeout: 2)) != nil
+        if warned { terminal.send("\u{04}") }
+        let status = terminal.waitForExit(timeout: 20)
+        #expect(status == 0, "exit status; the terminal showed:\n\(terminal.output)")
+
+        // The history was written to the state directory.
+        let history = try String(contentsOfFile: home + "/state/budget-advisor/history", encoding: .utf8)
+        #expect(history == "\(command)\nhelp\n")
+    }
+
+    @Test func aScriptOnStandardInputStopsAtTheFirstFailure() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
+                     "build the executable first (swift build): not found at \(Self.binary)")
+        let home = try ReplFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.environment = Self.environment(home: home)
+        process.currentDirectoryURL = URL(fileURLWithPath: home)
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data("# plan\nhelp quit\n\nbogus\nhelp\n".utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(stdout == CommandTable.standard.command(named: "quit")!.help())
+        #expect(stderr.hasSuffix("<stdin>:4: unknown command 'bogus'; 'help' lists the commands\n"))
+        #expect(!FileManager.default.fileExists(atPath: home + "/state/budget-advisor/history"), "scripts keep no history")
+    }
+}
