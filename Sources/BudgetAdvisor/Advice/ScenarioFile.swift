@@ -7,13 +7,7 @@ public enum ScenarioFile {
     /// Reads the scenario at `path`.
     /// - Throws: `JSONFieldError` naming the file and the JSON path of the bad field.
     public static func load(path: String) throws -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JSONFieldError(file: path, path: "", message: FileManager.default.fileExists(atPath: path)
-                                 ? "cannot be read" : "no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw JSONFieldError(file: path, path: "", message: "is not UTF-8 text (is it a scenario file?)")
-        }
+        let text = try JSONField.readText(path: path, kind: "scenario file")
         return try parse(text, file: path)
     }
 

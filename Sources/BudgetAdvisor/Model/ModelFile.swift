@@ -62,13 +62,7 @@ public enum ModelFile {
     /// Reads the model file at `path`.
     /// - Throws: `JSONFieldError` naming the file and the JSON path of the bad field.
     public static func load(path: String) throws -> LogisticModel {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JSONFieldError(file: path, path: "", message: FileManager.default.fileExists(atPath: path)
-                                 ? "cannot be read" : "no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw JSONFieldError(file: path, path: "", message: "is not UTF-8 text (is it a model file?)")
-        }
+        let text = try JSONField.readText(path: path, kind: "model file")
         return try parse(text, file: path)
     }
 

@@ -35,6 +35,25 @@ public struct JSONField {
         self.file = file
     }
 
+    /// The largest JSON file read (scenario and model files are a few kilobytes).
+    public static let maximumFileSize = 16 << 20
+
+    /// The UTF-8 text of the JSON file at `path`, for a file described as `kind` in messages.
+    /// - Throws: `JSONFieldError` when it is missing, unreadable, too large or not UTF-8.
+    public static func readText(path: String, kind: String) throws -> String {
+        func failure(_ message: String) -> JSONFieldError { JSONFieldError(file: path, path: "", message: message) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw failure("no such file") }
+        guard !isDirectory.boolValue else { throw failure("is a directory, not a \(kind)") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= maximumFileSize else {
+            throw failure("is \(size >> 20) MB; a \(kind) is expected to be far smaller than \(maximumFileSize >> 20) MB (is it the right file?)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw failure("cannot be read (permission denied?)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw failure("is not UTF-8 text (is it a \(kind)?)") }
+        return text
+    }
+
     /// Parses `text` and returns its root, turning syntax errors into `file:line: message`.
     public static func parse(_ text: String, file: String) throws -> JSONField {
         do {
