@@ -208,6 +208,7 @@ enum AdviceCommands {
 
     static func unknownSegment(_ name: String, _ scenario: Scenario) -> CommandError {
         let names = scenario.segments.map(\.name)
+        guard !names.isEmpty else { return CommandError.usage("no segment '\(name)': the scenario has no segments yet; add one with 'segments add NAME customers=N ...'") }
         let hint = EditDistance.nearest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
         return CommandError.usage("no segment '\(name)'\(hint); the segments are \(names.joined(separator: ", "))")
     }

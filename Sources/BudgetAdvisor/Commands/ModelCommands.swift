@@ -200,6 +200,9 @@ enum ModelCommands {
         let testFraction = try arguments.amount("test-fraction") ?? 0.25
         var out = ""
         if let path = arguments.string("data") {
+            guard arguments.string("rows") == nil else {
+                throw CommandError.usage("train: give data=FILE or rows=N (synthetic data), not both")
+            }
             let schema = try schema(arguments)
             do {
                 session.data = try DatasetLoader.load(path: session.resolve(path), schema: schema)
@@ -230,6 +233,9 @@ enum ModelCommands {
                 progress?("  iteration \(NumberFormatting.grouped(Double(iteration))): gradient norm \(NumberFormatting.compact(norm, significant: 3))")
             }
         } catch { throw CommandError.failed(error.localizedDescription) }
+        if outcome.descent.stopReason == .diverged {
+            throw CommandError.failed("training diverged and the model was not kept: \(outcome.diagnosis ?? "")")
+        }
         let evaluation = split.testIndices.isEmpty
             ? Evaluation(model: outcome.model, data: data, subset: "training")
             : Evaluation(model: outcome.model, data: data.subset(split.testIndices), subset: "held-out")
@@ -262,9 +268,9 @@ enum ModelCommands {
             case StopReason.converged.rawValue:
                 out += "converged in \(NumberFormatting.grouped(Double(training.iterations))) iterations"
             case StopReason.diverged.rawValue:
-                out += "DIVERGED after \(training.iterations) iterations; lower learning-rate or leave it at the default"
+                out += "DIVERGED after \(training.iterations) iterations"
             default:
-                out += "stopped at the iteration cap (\(NumberFormatting.grouped(Double(training.iterations)))) before converging; raise max-iterations"
+                out += "stopped at the iteration cap (\(NumberFormatting.grouped(Double(training.iterations)))) before converging"
             }
             out += "\n  objective \(NumberFormatting.compact(training.objective, significant: 10)), gradient norm \(String(format: "%.2e", training.gradientNorm))"
             if let lambda = model.lambda { out += ", lambda \(NumberFormatting.compact(lambda))" }

@@ -36,7 +36,7 @@ import Testing
         _ = interpreter.run("segments")
         for name in ["loyal", "engaged", "window-shoppers", "new", "lapsed"] { _ = interpreter.run("segments remove \(name)") }
         #expect(interpreter.run("allocate").hasPrefix("error: the scenario has no segments: add one with 'segments add NAME customers=N user_interest=… purchase_frequency=…'"))
-        #expect(interpreter.run("segments set lyal customers=5") == "error: no segment 'lyal'; the segments are \n")
+        #expect(interpreter.run("segments set lyal customers=5") == "error: no segment 'lyal': the scenario has no segments yet; add one with 'segments add NAME customers=N ...'\n")
         _ = interpreter.run("segments add students customers=900 interest=0.6 purchase=0.2 max=50")
         #expect(interpreter.run("segments").contains("students"))
         #expect(interpreter.run("allocate budget=20k").contains("certified optimal"))
