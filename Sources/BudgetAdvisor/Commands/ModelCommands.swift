@@ -233,7 +233,7 @@ enum ModelCommands {
                 progress?("  iteration \(NumberFormatting.grouped(Double(iteration))): gradient norm \(NumberFormatting.compact(norm, significant: 3))")
             }
         } catch { throw CommandError.failed(error.localizedDescription) }
-        if outcome.descent.stopReason == .diverged {
+        if outcome.diverged {
             throw CommandError.failed("training diverged and the model was not kept: \(outcome.diagnosis ?? "")")
         }
         let evaluation = split.testIndices.isEmpty

@@ -9,6 +9,12 @@ public enum ModelTrainer {
         public var descent: DescentResult
         /// What is wrong with the run, in words, when it did not converge (divergence, separable classes).
         public var diagnosis: String?
+
+        /// Whether descent blew up or ended worse than it started (a step far too large makes it oscillate
+        /// rather than grow): such a model must not be used.
+        public var diverged: Bool {
+            descent.stopReason == .diverged || !(descent.objective <= (descent.lossHistory.first ?? .infinity))
+        }
     }
 
     /// Trains on all rows of `data`.
@@ -53,18 +59,14 @@ public enum ModelTrainer {
     /// Explains a run that did not converge: too large a step, or classes that the features separate
     /// perfectly (without a penalty the likelihood then has no maximum and the weights grow without bound).
     static func diagnose(_ descent: DescentResult, objective: LogisticObjective, options: TrainingOptions) -> String? {
-        switch descent.stopReason {
-        case .converged:
-            return nil
-        case .diverged:
+        if descent.stopReason == .converged { return nil }
+        if descent.stopReason == .diverged || !(descent.objective <= (descent.lossHistory.first ?? .infinity)) {
             return "the objective grew instead of shrinking: the learning rate \(NumberFormatting.compact(descent.learningRate)) is too large; leave learning-rate unset to use the safe 1/L step"
-        case .maxIterations:
-            let weights = descent.parameters.dropFirst()
-            let size = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            if options.lambda == 0 && (descent.objective < 1e-2 || size > 25) {
-                return "the features separate the classes (almost) perfectly, so without regularization the weights grow without bound (|w| = \(NumberFormatting.compact(size, significant: 3)) on the standardized scale); train with lambda > 0, e.g. lambda=0.001"
-            }
-            return "not converged after \(descent.iterations) iterations (gradient norm \(NumberFormatting.compact(descent.gradientNorm, significant: 3))); raise max-iterations or lambda"
         }
+        let size = descent.parameters.dropFirst().reduce(0) { $0 + $1 * $1 }.squareRoot()
+        if options.lambda == 0 && (descent.objective < 1e-2 || size > 25) {
+            return "the features separate the classes (almost) perfectly, so without regularization the weights grow without bound (|w| = \(NumberFormatting.compact(size, significant: 3)) on the standardized scale); train with lambda > 0, e.g. lambda=0.001"
+        }
+        return "not converged after \(descent.iterations) iterations (gradient norm \(NumberFormatting.compact(descent.gradientNorm, significant: 3))); raise max-iterations or lambda"
     }
 }
