@@ -27,5 +27,19 @@ import Testing
             best = max(best, local.value)
         }
         #expect(result.totalExpectedConversions >= best - 1e-6 * best, "allocator \(result.totalExpectedConversions) local \(best)")
+        // The usual start of marketing-mix tools: the same per-customer spend everywhere (clamped to the bounds,
+        // the common level chosen by bisection so the whole budget is spent).
+        func uniform(_ level: Double) -> [Double] { segments.map { min($0.maxSpend, max($0.minSpend, level)) } }
+        var low = 0.0, high = segments.map(\.maxSpend).max()!
+        for _ in 0..<100 {
+            let mid = (low + high) / 2
+            if AllocationFixtures.spend(segments, uniform(mid)) <= scenario.totalBudget { low = mid } else { high = mid }
+        }
+        let fromUniform = AllocationFixtures.localSearch(segments, w, scenario.totalBudget, start: uniform(low)).value
+        #expect(AllocationFixtures.spend(segments, uniform(low)) <= scenario.totalBudget * (1 + 1e-12))
+        #expect(fromUniform <= result.upperBound * (1 + 1e-9))
+        if ProcessInfo.processInfo.environment["ALLOCATION_REPORT"] != nil {
+            print("\(file): allocator \(result.totalExpectedConversions) bound \(result.upperBound) best-of-20 local \(best) local-from-uniform \(fromUniform)")
+        }
     }
 }
