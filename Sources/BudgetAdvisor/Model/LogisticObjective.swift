@@ -32,7 +32,7 @@ public struct LogisticObjective: Sendable {
     public var parameterCount: Int { columns.count + 1 }
 
     /// J and its gradient at `parameters` = [b, w_1, ..., w_p]: one pass over the data, on all cores, with
-    /// `SIMD4<Double>` lanes and `FastMath`'s exp/log1p (agrees with `referenceValueAndGradient` to about 1e-14
+    /// `SIMD2<Double>` lanes (one SSE2 register) and `FastMath`'s exp/log1p (agrees with `referenceValueAndGradient` to about 1e-14
     /// relative).
     public func valueAndGradient(at parameters: [Double]) -> (value: Double, gradient: [Double]) {
         reduce(at: parameters, simd: true)
@@ -132,17 +132,18 @@ public struct LogisticObjective: Sendable {
     }
 
     @inline(__always)
-    private static func load(_ pointer: UnsafePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+    private static func load(_ pointer: UnsafePointer<Double>) -> FastMath.Vector {
+        UnsafeRawPointer(pointer).loadUnaligned(as: FastMath.Vector.self)
     }
 
-    /// The chunk's loss, residual sum and gradient sums, four rows at a time. The last partial group is padded
+    /// The chunk's loss, residual sum and gradient sums, one `FastMath.Vector` of rows at a time. The last partial group is padded
     /// with label 0 and margin 0 and its lanes are masked out of the sums.
     private static func accumulateChunkSIMD(count: Int, columns: [UnsafePointer<Double>], labels y: UnsafePointer<Double>,
                                             parameters: [Double], means: [Double], inverseScales: [Double],
                                             into out: UnsafeMutablePointer<Double>) {
-        let padded = (count + 3) & ~3
-        let full = count & ~3
+        let width = FastMath.Vector.scalarCount
+        let padded = (count + width - 1) / width * width
+        let full = count / width * width
         withUnsafeTemporaryAllocation(of: Double.self, capacity: padded) { buffer in
             let margin = buffer.baseAddress!
             let intercept = parameters[0]
@@ -151,35 +152,36 @@ public struct LogisticObjective: Sendable {
                 let w = parameters[j + 1], mean = means[j], scale = inverseScales[j]
                 for k in 0..<count { margin[k] += w * ((x[k] - mean) * scale) }
             }
-            let signMask = SIMD4<Int64>(repeating: Int64.max)
-            let oneBits = SIMD4<Int64>(repeating: Int64(bitPattern: 1.0.bitPattern))
-            var loss = SIMD4<Double>(), residualSum = SIMD4<Double>()
+            let signMask = SIMD2<Int64>(repeating: Int64.max)
+            let oneBits = SIMD2<Int64>(repeating: Int64(bitPattern: 1.0.bitPattern))
+            var loss = FastMath.Vector(), residualSum = FastMath.Vector()
             @inline(__always)
-            func group(_ z: SIMD4<Double>, _ label: SIMD4<Double>) -> (loss: SIMD4<Double>, residual: SIMD4<Double>) {
-                let zBits = unsafeBitCast(z, to: SIMD4<Int64>.self)
-                var a = unsafeBitCast(zBits & signMask, to: SIMD4<Double>.self) // |z|
+            func group(_ z: FastMath.Vector, _ label: FastMath.Vector) -> (loss: FastMath.Vector, residual: FastMath.Vector) {
+                let zBits = unsafeBitCast(z, to: SIMD2<Int64>.self)
+                var a = unsafeBitCast(zBits & signMask, to: FastMath.Vector.self) // |z|
                 a.replace(with: 708, where: a .> 708)
                 let e = FastMath.expKernel(-a)
                 let u = 1 + e
-                let inverse = 1 / u
-                let negative = zBits &>> 63 // all ones where z < 0
-                let numerator = unsafeBitCast((unsafeBitCast(e, to: SIMD4<Int64>.self) & negative) | (oneBits & ~negative),
-                                              to: SIMD4<Double>.self)
+                let (log1pE, inverse) = FastMath.log1pUnit(e, onePlus: u)
+                // step = 1 where z >= 0, 0 where z < 0 (from ±1 with z's sign); numerator = 1 or e, exactly.
+                let signedOne = unsafeBitCast(oneBits | (zBits & ~signMask), to: FastMath.Vector.self)
+                let step = 0.5 + 0.5 * signedOne
+                let numerator = step + (1 - step) * e
                 let probability = numerator * inverse
                 let t = (1 - 2 * label) * z
-                let positivePart = 0.5 * (t + unsafeBitCast(unsafeBitCast(t, to: SIMD4<Int64>.self) & signMask, to: SIMD4<Double>.self))
-                return (positivePart + FastMath.log1pUnit(e, onePlus: u, reciprocal: inverse), probability - label)
+                let positivePart = 0.5 * (t + unsafeBitCast(unsafeBitCast(t, to: SIMD2<Int64>.self) & signMask, to: FastMath.Vector.self))
+                return (positivePart + log1pE, probability - label)
             }
             var k = 0
             while k < full {
                 let (l, r) = group(load(margin + k), load(y + k))
                 loss += l
                 residualSum += r
-                UnsafeMutableRawPointer(margin + k).storeBytes(of: r, as: SIMD4<Double>.self)
-                k += 4
+                UnsafeMutableRawPointer(margin + k).storeBytes(of: r, as: FastMath.Vector.self)
+                k += width
             }
             if full < count {
-                var z = SIMD4<Double>(), label = SIMD4<Double>(), valid = SIMD4<Double>()
+                var z = FastMath.Vector(), label = FastMath.Vector(), valid = FastMath.Vector()
                 for lane in 0..<(count - full) {
                     z[lane] = margin[full + lane]
                     label[lane] = y[full + lane]
@@ -188,18 +190,18 @@ public struct LogisticObjective: Sendable {
                 let (l, r) = group(z, label)
                 loss += l * valid
                 residualSum += r * valid
-                for lane in 0..<4 { margin[full + lane] = r[lane] * valid[lane] }
+                for lane in 0..<width { margin[full + lane] = r[lane] * valid[lane] }
             }
             out[0] = loss.sum()
             out[1] = residualSum.sum()
             for (j, x) in columns.enumerated() {
-                let mean = SIMD4<Double>(repeating: means[j]), scale = SIMD4<Double>(repeating: inverseScales[j])
-                var sum0 = SIMD4<Double>(), sum1 = SIMD4<Double>()
+                let mean = FastMath.Vector(repeating: means[j]), scale = FastMath.Vector(repeating: inverseScales[j])
+                var sum0 = FastMath.Vector(), sum1 = FastMath.Vector()
                 var k = 0
-                while k + 8 <= full {
+                while k + 2 * width <= full {
                     sum0 += load(margin + k) * ((load(x + k) - mean) * scale)
-                    sum1 += load(margin + k + 4) * ((load(x + k + 4) - mean) * scale)
-                    k += 8
+                    sum1 += load(margin + k + width) * ((load(x + k + width) - mean) * scale)
+                    k += 2 * width
                 }
                 if k < full {
                     sum0 += load(margin + k) * ((load(x + k) - mean) * scale)
