@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "BudgetAdvisor", targets: ["BudgetAdvisor"]),
         .executable(name: "budget-advisor", targets: ["budget-advisor"]),
+        .executable(name: "budget-advisor-bench", targets: ["budget-advisor-bench"]),
     ],
     targets: [
         // MARK: - Library: all logic, no terminal code
@@ -21,6 +22,13 @@ let package = Package(
         .executableTarget(
             name: "budget-advisor",
             dependencies: ["BudgetAdvisor", "CReadline"]
+        ),
+
+        // MARK: - Benchmarks (measure release builds only)
+        .target(name: "_BenchmarkSupport"),
+        .executableTarget(
+            name: "budget-advisor-bench",
+            dependencies: ["BudgetAdvisor", "_BenchmarkSupport"]
         ),
 
         // MARK: - Tests

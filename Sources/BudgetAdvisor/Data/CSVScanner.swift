@@ -12,8 +12,10 @@ public struct CSVScanner {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let delimiter: UInt8
-    private var position: Int
-    private var line = 1
+    /// The offset of the next unread byte; a fast path that consumed whole records itself moves it on.
+    var position: Int
+    /// The 1-based line of the next unread byte.
+    var line = 1
     /// The 1-based line on which the current record starts.
     public private(set) var recordLine = 0
     /// The unescaped bytes of the current record's fields, back to back.

@@ -65,7 +65,31 @@ public enum DatasetLoader {
         var columns = [[Double]](repeating: [], count: schema.features.count)
         var labels: [Double] = []
         var lastLine = headerLine
-        while try nextRecord() {
+        // Room for every row at the header's length per row (a guess; the arrays still grow if it is short).
+        let estimate = bytes.count / max(8, header.joined(separator: ",").utf8.count / 2) + 16
+        for feature in columns.indices { columns[feature].reserveCapacity(estimate) }
+        labels.reserveCapacity(estimate)
+        // What each field feeds: a feature index, `labelTarget`, or `ignored`.
+        let ignored = -1, labelTarget = -2
+        var targets = [Int](repeating: ignored, count: header.count)
+        for (feature, position) in positions.dropLast().enumerated() { targets[position] = feature }
+        targets[positions.last!] = labelTarget
+        var row = [Double](repeating: 0, count: columns.count + 1)
+        while true {
+            // Fast path: a record of plain unquoted fields, plain decimals and a 0/1 label is read straight from
+            // the bytes. Anything else (quotes, CR, spaces, blank lines, errors) goes through the scanner below,
+            // which reads that record again from the same place.
+            let nextLine = scanner.line
+            if let end = fastRecord(bytes, from: scanner.position, delimiter: schema.delimiter, targets: targets,
+                                    labelTarget: labelTarget, into: &row) {
+                for feature in columns.indices { columns[feature].append(row[feature]) }
+                labels.append(row[columns.count])
+                scanner.position = end
+                scanner.line = nextLine + 1
+                lastLine = nextLine
+                continue
+            }
+            guard try nextRecord() else { break }
             lastLine = scanner.recordLine
             if scanner.isBlank { continue }
             let line = scanner.recordLine
@@ -95,6 +119,48 @@ public enum DatasetLoader {
         }
         return Dataset(featureNames: schema.features, columns: columns, labelName: schema.label, labels: labels,
                        spendFeature: schema.spend, source: file)
+    }
+
+    /// Reads one record of plain fields at `start`: returns the offset after its line end and fills `row`
+    /// (features, then the label), or nil when the record needs the full scanner.
+    @inline(__always)
+    private static func fastRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8, targets: [Int],
+                                   labelTarget: Int, into row: inout [Double]) -> Int? {
+        let base = bytes.baseAddress!
+        let count = bytes.count
+        guard start < count else { return nil }
+        let newline = UInt8(ascii: "\n"), quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r")
+        var position = start
+        var field = 0
+        let fieldCount = targets.count
+        return row.withUnsafeMutableBufferPointer { out -> Int? in
+            while true {
+                let fieldStart = position
+                while position < count {
+                    let byte = base[position]
+                    if byte == delimiter || byte == newline { break }
+                    if byte == quote || byte == carriageReturn { return nil }
+                    position += 1
+                }
+                let length = position - fieldStart
+                guard length > 0, field < fieldCount else { return nil }
+                let target = targets[field]
+                if target == labelTarget {
+                    guard length == 1 else { return nil }
+                    let digit = base[fieldStart] &- UInt8(ascii: "0")
+                    guard digit < 2 else { return nil }
+                    out[out.count - 1] = Double(digit)
+                } else if target >= 0 {
+                    guard let value = DecimalParser.parsePlain(base + fieldStart, count: length) else { return nil }
+                    out[target] = value
+                }
+                field += 1
+                if position == count { return field == fieldCount ? position : nil }
+                if base[position] == newline { return field == fieldCount ? position + 1 : nil }
+                position += 1 // the delimiter
+                if position == count { return nil } // a trailing delimiter: an empty last field
+            }
+        }
     }
 
     private static func describe(_ bytes: ArraySlice<UInt8>) -> String {

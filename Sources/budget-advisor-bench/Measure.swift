@@ -1,0 +1,52 @@
+import Foundation
+
+/// Timing and process helpers for the benchmarks.
+enum Measure {
+    /// Seconds since an arbitrary start, monotonic.
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+    }
+
+    /// The best time of `repeats` runs of `body` (each run may loop `inner` times; the time is per inner call).
+    static func best(repeats: Int, inner: Int = 1, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<repeats {
+            let start = now()
+            for _ in 0..<inner { body() }
+            best = min(best, (now() - start) / Double(inner))
+        }
+        return best
+    }
+
+    /// A field of /proc/self/status in bytes (e.g. "VmHWM", "VmRSS"), or nil off Linux.
+    static func statusBytes(_ field: String) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
+            let words = line.split(separator: " ")
+            if words.count >= 2, let kb = Double(words[1]) { return kb * 1024 }
+        }
+        return nil
+    }
+
+    /// Resets the peak RSS (VmHWM) to the current RSS (Linux >= 4.0).
+    static func resetPeak() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+}
+
+/// Tiny deterministic generator for the allocation problems (SplitMix64).
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
+        lo + (hi - lo) * Double(next() >> 11) / Double(1 << 53)
+    }
+}
