@@ -26,6 +26,7 @@ enum ModelCommands {
     ) { session, arguments in
         let rows = try arguments.integer("rows") ?? SyntheticCustomers.defaultRows
         guard rows >= 2 else { throw CommandError.usage("rows=\(rows): need at least 2 rows") }
+        try checkRowCap(rows)
         let seed = try seedValue(arguments)
         guard let out = arguments.string("out") ?? arguments.positionals.first else {
             throw CommandError.usage("generate: say where to write, e.g. out=customers.csv")
@@ -156,6 +157,15 @@ enum ModelCommands {
 
     // MARK: - Work
 
+    /// The most synthetic rows generated at once: 10^8 rows are 3.2 GB of numbers.
+    static let maximumSyntheticRows = 100_000_000
+
+    static func checkRowCap(_ rows: Int) throws {
+        guard rows <= maximumSyntheticRows else {
+            throw CommandError.usage("rows=\(NumberFormatting.grouped(Double(rows))): at most \(NumberFormatting.grouped(Double(maximumSyntheticRows))) synthetic rows (\(NumberFormatting.grouped(Double(rows) * 32 / 1e9, 1)) GB of numbers would not fit in memory)")
+        }
+    }
+
     static func seedValue(_ arguments: CommandArguments) throws -> UInt64 {
         guard let seed = try arguments.integer("seed") else { return SyntheticCustomers.defaultSeed }
         guard seed >= 0 else { throw CommandError.usage("seed=\(seed): must be zero or more") }
@@ -215,6 +225,7 @@ enum ModelCommands {
         } else if arguments.string("rows") != nil || arguments.string("seed") != nil || session.data == nil {
             let rows = try arguments.integer("rows") ?? SyntheticCustomers.defaultRows
             guard rows >= 8 else { throw CommandError.usage("rows=\(rows): need at least 8 rows to train and evaluate") }
+            try checkRowCap(rows)
             if arguments.string("features") != nil || arguments.string("label") != nil {
                 throw CommandError.usage("train: features=/label= choose columns of a CSV file; add data=FILE")
             }
