@@ -20,6 +20,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     default: delimiter = data[1]
     }
     let body = Data(bytes: data + 1, count: size - 1)
+    differential(Array(body), delimiter: delimiter)
     var schema = DatasetSchema.standard
     schema.delimiter = delimiter
     if control & 1 == 1 {
@@ -68,4 +69,22 @@ private func check(_ dataset: Dataset, schema: DatasetSchema) {
     precondition(dataset.labels.allSatisfy { $0 == 0 || $0 == 1 })
     let positives = dataset.positiveCount
     precondition(positives > 0 && positives < dataset.rowCount, "a single-class data set was loaded")
+}
+
+/// The scanner splits exactly as the reference does, and DecimalParser reads every field as Double(String) does.
+private func differential(_ bytes: [UInt8], delimiter: UInt8) {
+    guard ![UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(delimiter) else { return }
+    let expected = CSVReference.split(bytes, delimiter: delimiter)
+    let actual = CSVReference.scan(bytes, delimiter: delimiter)
+    precondition(actual == expected, "scanner and reference disagree: \(actual) vs \(expected)")
+    if case let .records(records) = expected {
+        for record in records.prefix(64) {
+            for field in record.fields where field.count <= 64 {
+                let fast = DecimalParser.parse(field[...])
+                let slow = CSVReference.number(field)
+                precondition(CSVReference.sameNumber(fast, slow),
+                             "DecimalParser read '\(String(decoding: field, as: UTF8.self))' as \(String(describing: fast)), Double(String) as \(String(describing: slow))")
+            }
+        }
+    }
 }

@@ -37,7 +37,7 @@ private func resetSandbox() {
         try? manager.removeItem(atPath: sandbox + "/" + entry)
     }
     try? manager.createDirectory(atPath: sandbox + "/scenarios", withIntermediateDirectories: true)
-    for (name, bytes) in fixtures { manager.createFile(atPath: sandbox + "/" + name, contents: bytes) }
+    for (name, bytes) in fixtures { _ = manager.createFile(atPath: sandbox + "/" + name, contents: bytes) }
 }
 
 /// Whether `line` stays inside the sandbox and within the work caps.

@@ -18,7 +18,7 @@ if [[ "$target" == all ]]; then
 fi
 
 case "$target" in
-    csv) harness=Fuzz/CSVFuzz.swift ;;
+    csv) harness="Fuzz/CSVFuzz.swift Fuzz/CSVReference.swift" ;;
     scenario) harness=Fuzz/ModelScenarioFuzz.swift ;;
     repl) harness=Fuzz/ReplFuzz.swift ;;
     *) echo "unknown target '$target' (csv, scenario, repl, all)" >&2; exit 64 ;;
@@ -27,11 +27,11 @@ esac
 mkdir -p "$out/$target/corpus"
 binary="$out/fuzz-$target"
 sources=$(find Sources/BudgetAdvisor -name '*.swift' | sort)
-if [[ ! -x "$binary" || -n "$(find Sources/BudgetAdvisor "$harness" -newer "$binary" -name '*.swift' | head -1)" ]]; then
+if [[ ! -x "$binary" || -n "$(find Sources/BudgetAdvisor $harness -newer "$binary" -name '*.swift' | head -1)" ]]; then
     echo "building $binary" >&2
     # shellcheck disable=SC2086
     nice -n 19 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name BudgetAdvisor \
-        -j "${FUZZ_JOBS:-1}" $sources "$harness" -o "$binary"
+        -j "${FUZZ_JOBS:-1}" $sources $harness -o "$binary" 2>&1 | { grep -v "Cannot export local symbol" >&2 || true; }
 fi
 
 export BA_FUZZ_SCENARIOS="$PWD/scenarios"
