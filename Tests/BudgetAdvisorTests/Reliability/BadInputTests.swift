@@ -581,6 +581,22 @@ enum BadInputCatalog {
         BadInput("repl-segments-action", "REPL", "`segments frob`", "segments: 'frob' is not an action; use list, add, set or remove") {
             try repl("segments frob", setup: ["load scenarios/default.json", "train rows=400"])
         },
+        BadInput("repl-customers-too-many", "REPL", "`segments add big customers=1e12 …`", "segments: customers must be a positive whole number",
+                 better: "segments: customers=1e12: at most 999,999,999,999 customers per segment") {
+            try repl("segments add big customers=1e12 user_interest=0.5 purchase_frequency=0.5", setup: ["load scenarios/default.json", "train rows=300"])
+        },
+        BadInput("repl-segment-infinite-logit", "REPL", "`allocate` after `segments add neg customers=5 user_interest=-1e308 purchase_frequency=-1e308`",
+                 "segment #6 is invalid: base logit must be finite (got -inf)",
+                 better: "segments add: user_interest=-1e308 is far outside the model's training range (0.0023..0.9962); refuse it when it is added, or say: segment 'neg': its features give a conversion logit of -inf") {
+            try repl("allocate", setup: ["load scenarios/default.json", "train rows=300",
+                                         "segments add neg customers=5 user_interest=-1e308 purchase_frequency=-1e308"])
+        },
+        BadInput("scenario-file-infinite-logit", "REPL", "`allocate scenario=s.json` with a segment feature 1e308",
+                 "segment #1 is invalid: base logit must be finite (got inf)",
+                 better: "s.json: segments[0].features.user_interest: 1e308 gives a conversion logit of +inf (the model was trained on 0..1); checked in Scenario.resolve(for:)") {
+            try repl("allocate scenario=s.json", setup: ["train rows=300"],
+                     files: ["s.json": scenarioText([segment(features: #""user_interest":1e308,"purchase_frequency":0.2"#)])])
+        },
         BadInput("repl-help-unknown", "REPL", "`help frob`", "unknown command 'frob'; 'help' lists the commands") {
             try repl("help frob")
         },
