@@ -34,9 +34,11 @@ if [[ ! -x "$binary" || -n "$(find Sources/BudgetAdvisor $harness -newer "$binar
         -j "${FUZZ_JOBS:-1}" $sources $harness -o "$binary" 2>&1 | { grep -v "Cannot export local symbol" >&2 || true; }
 fi
 
+dictionary=()
+[[ -f "Fuzz/$target.dict" ]] && dictionary=(-dict="$PWD/Fuzz/$target.dict")
 export BA_FUZZ_SCENARIOS="$PWD/scenarios"
 cd "$out/$target"
 # -rss_limit_mb applies to the whole process; -malloc_limit_mb catches one huge allocation.
 exec nice -n 19 "$binary" corpus "$OLDPWD/Fuzz/corpus/$target" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 -artifact_prefix="$out/$target/" "$@"
+    -print_final_stats=1 -artifact_prefix="$out/$target/" "${dictionary[@]}" "$@"
