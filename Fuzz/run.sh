@@ -38,7 +38,10 @@ fi
 # The REPL harness keeps its fixtures in globals, which LeakSanitizer reports at exit (a harness artefact,
 # not a leak in the library); leak checking stays on for the other targets.
 extra=()
-[[ "$target" == repl ]] && extra=(-detect_leaks=0)
+if [[ "$target" == repl ]]; then
+    extra=(-detect_leaks=0)
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+fi
 dictionary=()
 [[ -f "Fuzz/$target.dict" ]] && dictionary=(-dict="$PWD/Fuzz/$target.dict")
 export BA_FUZZ_SCENARIOS="$PWD/scenarios"
