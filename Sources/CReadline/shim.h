@@ -84,6 +84,10 @@ static inline void creadline_install_interrupt_handling(void) {
     sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
     rl_catch_signals = 1;
     rl_signal_event_hook = creadline_signal_event_hook;
+    /* A Ctrl-C that lands while readline is redisplaying (not blocked in read) is handled without
+       interrupting the next read, so the signal hook alone could wait for the next key: the event hook,
+       called about ten times a second while readline waits for input, picks the pending flag up. */
+    rl_event_hook = creadline_signal_event_hook;
 }
 
 /* readline() with the Ctrl-C state kept right: returns malloc'd memory (free it) or NULL for Ctrl-D. */
