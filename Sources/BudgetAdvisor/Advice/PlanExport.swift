@@ -40,7 +40,8 @@ public enum PlanExport {
         guard let format = Format(path: path) else {
             throw CommandError.usage("export: '\(name)': use a .csv, .json or .md file name")
         }
-        if !force, FileManager.default.fileExists(atPath: path), !isOurs(path: path) {
+        var isDirectory: ObjCBool = false
+        if !force, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, !isOurs(path: path) {
             throw CommandError.failed("export: '\(name)' exists and is not a budget-advisor plan; choose another name or add --force to replace it")
         }
         do { try AtomicFile.write(render(plan, as: format), to: path) } catch {
@@ -50,9 +51,7 @@ public enum PlanExport {
 
     /// Whether the file at `path` is an earlier export of ours (safe to replace).
     public static func isOurs(path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        guard let head = AtomicFile.head(of: path) else { return false }
         return head.hasPrefix(csvHeader) || head.hasPrefix(markdownMarker)
             || head.contains("\"format\": \"\(jsonFormatTag)\"")
     }

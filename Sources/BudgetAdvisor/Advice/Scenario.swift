@@ -78,6 +78,10 @@ public struct Scenario: Sendable, Equatable {
                 vector[j] = value
                 logit += model.coefficients[j] * value
             }
+            let spendCoefficient = model.coefficients[spendIndex]
+            guard logit.isFinite, (logit + spendCoefficient * (segment.maxSpend ?? defaultMaxSpend ?? trainedRange?.upperBound ?? 0)).isFinite else {
+                throw failure("\(path).features", "the values are far outside anything the model was trained on (the predicted log-odds are not finite)")
+            }
             guard let low = segment.minSpend ?? defaultMinSpend ?? trainedRange?.lowerBound ?? 0 as Double? else {
                 throw failure("\(path).min", "is missing")
             }

@@ -57,7 +57,11 @@ public enum ScenarioFile {
         if let field = try root.optional("training") {
             training = Scenario.Training(
                 rows: try field.optional("rows")?.positiveInteger(),
-                seed: try field.optional("seed").map { UInt64(try $0.positiveInteger()) },
+                seed: try field.optional("seed").map { seedField in
+                    let value = try seedField.number()
+                    guard value >= 0, value == value.rounded(), value < 1.8e19 else { throw seedField.failure("must be a whole number >= 0") }
+                    return UInt64(value)
+                },
                 lambda: try field.optional("lambda").map(nonNegative),
                 data: try field.optional("data")?.string())
         }

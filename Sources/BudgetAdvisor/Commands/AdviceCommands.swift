@@ -69,6 +69,7 @@ enum AdviceCommands {
         guard let amount = AmountParser.parse(text), amount >= 0 else {
             throw CommandError.usage("budget: '\(text)' is not an amount; write 150000, 150k, 1.5e5 or 150,000")
         }
+        guard amount < 1e15 else { throw CommandError.usage("budget: '\(text)' is more than 10^15; is it a typo?") }
         session.scenario!.totalBudget = amount
         session.scenarioUnsaved = true
         return notes + "Total budget set to \(NumberFormatting.grouped(amount))\n"

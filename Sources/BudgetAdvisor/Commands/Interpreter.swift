@@ -28,8 +28,10 @@ public struct Interpreter: Sendable {
     /// Runs one line (blank lines and `# comments` do nothing).
     public mutating func execute(_ line: String) -> Outcome {
         let words: [String]
-        do { words = try Tokenizer.split(line) } catch {
-            return Outcome(error: "a quote is left open; close it or escape it with \\", exitCode: 64)
+        do { words = try Tokenizer.split(line) } catch let error as Tokenizer.SyntaxError {
+            return Outcome(error: error.message, exitCode: 64)
+        } catch {
+            return Outcome(error: error.localizedDescription, exitCode: 64)
         }
         guard let name = words.first else { return Outcome() }
         return execute(name: name, words: Array(words.dropFirst()))
@@ -38,6 +40,10 @@ public struct Interpreter: Sendable {
     /// Runs the command `name` with the argument words `words` (as split by a shell or the tokenizer).
     public mutating func execute(name: String, words: [String]) -> Outcome {
         guard let spec = table.command(named: name) else {
+            if let equals = name.firstIndex(of: "="), let spec = table.command(named: String(name[..<equals])) {
+                let value = name[name.index(after: equals)...]
+                return Outcome(error: "'\(name)': put a space after the command: \(spec.name) \(value)", exitCode: 64)
+            }
             return Outcome(error: table.unknownCommandMessage(name), exitCode: 64)
         }
         if spec.name != "quit" { quitWarned = false }

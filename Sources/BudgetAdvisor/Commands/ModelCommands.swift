@@ -60,6 +60,7 @@ enum ModelCommands {
         ] + dataOptions + [
             OptionSpec("out", "FILE", "write the model file here", completion: .file),
             OptionSpec("plots", "DIR", "write the charts (SVG) into this directory", completion: .file),
+            .flag("force", "let out= replace a file that is not a budget-advisor model"),
         ]
     ) { session, arguments in
         var out = try runTraining(&session, arguments)
@@ -142,6 +143,7 @@ enum ModelCommands {
         if let first = words.first, ["model", "scenario"].contains(first) { what = first; words.removeFirst() }
         guard let path = words.first else { throw CommandError.usage("save: give a file name, e.g. save model.json") }
         let resolved = session.resolve(path)
+        try refuseForeignFile(resolved, shownAs: path, kind: what, force: arguments.flag("force"))
         if what == "scenario" {
             let scenario = try session.requireScenario()
             try write(ScenarioFile.render(scenario), to: resolved)
@@ -262,6 +264,7 @@ enum ModelCommands {
         if let diagnosis = outcome.diagnosis { out += "warning: " + diagnosis + "\n" }
         out += "\n" + evaluation.render()
         if let path = arguments.string("out") {
+            try refuseForeignFile(session.resolve(path), shownAs: path, kind: "model", force: arguments.flag("force"))
             try write(ModelFile.render(outcome.model), to: session.resolve(path))
             session.modelPath = path
             session.modelUnsaved = false
@@ -280,6 +283,8 @@ enum ModelCommands {
                 out += "converged in \(NumberFormatting.grouped(Double(training.iterations))) iterations"
             case StopReason.diverged.rawValue:
                 out += "DIVERGED after \(training.iterations) iterations"
+            case "separable":
+                out += "stopped after \(NumberFormatting.grouped(Double(training.iterations))) iterations: the classes are separable"
             default:
                 out += "stopped at the iteration cap (\(NumberFormatting.grouped(Double(training.iterations)))) before converging"
             }
@@ -302,6 +307,19 @@ enum ModelCommands {
         out += "\nCoefficients (original scale; P(convert) = σ(intercept + Σ coefficient × feature)):\n"
         out += table.render(indent: "  ")
         return out
+    }
+
+    /// Refuses to replace an existing file that is not a budget-advisor model or scenario (a user's CSV, say)
+    /// unless `force`.
+    static func refuseForeignFile(_ path: String, shownAs name: String, kind: String, force: Bool) throws {
+        guard !force, FileManager.default.fileExists(atPath: path) else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return } // the write says why
+        let head = AtomicFile.head(of: path) ?? ""
+        let ours = kind == "scenario" ? head.contains("\"segments\"") : head.contains("\"\(ModelFile.formatTag)\"")
+        guard ours else {
+            throw CommandError.failed("save: '\(name)' exists and is not a budget-advisor \(kind); choose another name or add --force to replace it")
+        }
     }
 
     static func write(_ text: String, to path: String) throws {

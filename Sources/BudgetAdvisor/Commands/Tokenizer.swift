@@ -1,11 +1,14 @@
 /// Splits a command line into words the way a shell would for simple cases: spaces separate, "double" or
 /// 'single' quotes group, a backslash escapes the next character, `#` outside quotes starts a comment.
 public enum Tokenizer {
-    /// A line with an open quote.
-    public struct UnclosedQuote: Error, Equatable {}
+    /// A line that cannot be split: an open quote, or a backslash with nothing after it.
+    public struct SyntaxError: Error, Equatable {
+        /// What is wrong and how to fix it.
+        public var message: String
+    }
 
     /// The words of `line`.
-    /// - Throws: `UnclosedQuote` when a quote is left open.
+    /// - Throws: `SyntaxError` when a quote is left open or the line ends in a lone backslash.
     public static func split(_ line: String) throws -> [String] {
         var words: [String] = []
         var current = ""
@@ -27,7 +30,8 @@ public enum Tokenizer {
             default: current.append(character); inWord = true
             }
         }
-        guard quote == nil else { throw UnclosedQuote() }
+        guard quote == nil else { throw SyntaxError(message: "a quote is left open; close it or escape it with \\") }
+        guard !escaped else { throw SyntaxError(message: "a backslash at the end of the line escapes nothing; remove it") }
         return finish(words, current, inWord)
     }
 

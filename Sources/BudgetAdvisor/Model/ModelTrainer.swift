@@ -29,7 +29,10 @@ public enum ModelTrainer {
         }
         let standardizer = Standardizer(fitting: data.columns)
         for (j, deviation) in standardizer.standardDeviations.enumerated() where !(deviation > 0 && deviation.isFinite) {
-            throw TrainingError.unusableData("feature '\(data.featureNames[j])' is constant on the training rows")
+            if deviation == 0 {
+                throw TrainingError.unusableData("feature '\(data.featureNames[j])' is constant on the training rows")
+            }
+            throw TrainingError.unusableData("feature '\(data.featureNames[j])' has values too large to standardize; rescale the column")
         }
         let objective = LogisticObjective(columns: data.columns, labels: data.labels, standardizer: standardizer,
                                           lambda: options.lambda)
@@ -44,29 +47,31 @@ public enum ModelTrainer {
             let jacobian = standardizer.originalScaleJacobian
             covariance = SmallMatrix.multiply(SmallMatrix.multiply(jacobian, standardized), SmallMatrix.transpose(jacobian))
         }
+        let diagnosis = diagnose(descent, objective: objective, options: options)
         let summary = LogisticModel.TrainingSummary(
             rows: data.rowCount, iterations: descent.iterations, objective: descent.objective,
-            gradientNorm: descent.gradientNorm, converged: descent.converged, stopReason: descent.stopReason.rawValue,
+            gradientNorm: descent.gradientNorm, converged: descent.converged,
+            stopReason: diagnosis?.reason ?? descent.stopReason.rawValue,
             learningRate: descent.learningRate, method: options.method.rawValue, source: data.source)
         let model = LogisticModel(
             featureNames: data.featureNames, spendFeature: data.spendFeature, intercept: original.intercept,
             coefficients: original.coefficients, standardizer: standardizer, lambda: options.lambda,
             training: summary, featureRanges: data.featureRanges, covariance: covariance)
-        return Outcome(model: model, descent: descent,
-                       diagnosis: diagnose(descent, objective: objective, options: options))
+        return Outcome(model: model, descent: descent, diagnosis: diagnosis?.message)
     }
 
     /// Explains a run that did not converge: too large a step, or classes that the features separate
     /// perfectly (without a penalty the likelihood then has no maximum and the weights grow without bound).
-    static func diagnose(_ descent: DescentResult, objective: LogisticObjective, options: TrainingOptions) -> String? {
+    static func diagnose(_ descent: DescentResult, objective: LogisticObjective,
+                         options: TrainingOptions) -> (reason: String, message: String)? {
         if descent.stopReason == .converged { return nil }
         if descent.stopReason == .diverged || !(descent.objective <= (descent.lossHistory.first ?? .infinity)) {
-            return "the objective grew instead of shrinking: the learning rate \(NumberFormatting.compact(descent.learningRate)) is too large; leave learning-rate unset to use the safe 1/L step"
+            return (StopReason.diverged.rawValue, "the objective grew instead of shrinking: the learning rate \(NumberFormatting.compact(descent.learningRate)) is too large; leave learning-rate unset to use the safe 1/L step")
         }
         let size = descent.parameters.dropFirst().reduce(0) { $0 + $1 * $1 }.squareRoot()
         if options.lambda == 0 && (descent.objective < 1e-2 || size > 25) {
-            return "the features separate the classes (almost) perfectly, so without regularization the weights grow without bound (|w| = \(NumberFormatting.compact(size, significant: 3)) on the standardized scale); train with lambda > 0, e.g. lambda=0.001"
+            return ("separable", "the features separate the classes (almost) perfectly, so without regularization the weights grow without bound (|w| = \(NumberFormatting.compact(size, significant: 3)) on the standardized scale); train with lambda > 0, e.g. lambda=0.001")
         }
-        return "not converged after \(descent.iterations) iterations (gradient norm \(NumberFormatting.compact(descent.gradientNorm, significant: 3))); raise max-iterations or lambda"
+        return (descent.stopReason.rawValue, "not converged after \(descent.iterations) iterations (gradient norm \(NumberFormatting.compact(descent.gradientNorm, significant: 3))); raise max-iterations or lambda")
     }
 }

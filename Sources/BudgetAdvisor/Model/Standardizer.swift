@@ -14,12 +14,26 @@ public struct Standardizer: Sendable, Equatable {
 
     /// The scaling fitted to `columns`, with two-pass sums for accuracy.
     public init(fitting columns: [[Double]]) {
-        means = columns.map { column in column.reduce(0, +) / Double(column.count) }
-        standardDeviations = zip(columns, means).map { column, mean in
+        var means: [Double] = [], deviations: [Double] = []
+        for column in columns {
+            // Work in units of the largest magnitude so values near 1e300 neither overflow the sum nor the
+            // squares; multiply back at the end.
+            let scale = column.reduce(0) { max($0, abs($1)) }
+            guard scale > 0, scale.isFinite else {
+                means.append(0)
+                deviations.append(scale.isFinite ? 0 : .nan)
+                continue
+            }
             var sum = 0.0
-            for x in column { sum += (x - mean) * (x - mean) }
-            return (sum / Double(column.count)).squareRoot()
+            for x in column { sum += x / scale }
+            let mean = sum / Double(column.count)
+            var squares = 0.0
+            for x in column { squares += (x / scale - mean) * (x / scale - mean) }
+            means.append(mean * scale)
+            deviations.append((squares / Double(column.count)).squareRoot() * scale)
         }
+        self.means = means
+        self.standardDeviations = deviations
     }
 
     /// Maps standardized-scale parameters (intercept b, weights w on z-scores) to the original feature scale:

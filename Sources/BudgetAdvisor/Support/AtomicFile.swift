@@ -15,8 +15,11 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw FileWriteError(path: path, reason: "the directory '\(directory)' does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw FileWriteError(path: path, reason: "'\(directory)' is a file, not a directory")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw FileWriteError(path: path, reason: "it is a directory")
@@ -24,7 +27,7 @@ public enum AtomicFile {
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+            throw FileWriteError(path: path, reason: "cannot create a file in '\(directory)' (\(String(cString: strerror(errno))))")
         }
         var failure: String?
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
@@ -46,6 +49,19 @@ public enum AtomicFile {
             unlink(temporary)
             throw FileWriteError(path: path, reason: failure)
         }
+    }
+}
+
+extension AtomicFile {
+    /// The first `count` bytes of the regular file at `path` as text, or nil when it is missing, a directory or
+    /// unreadable (used to recognize our own files before replacing them).
+    public static func head(of path: String, count: Int = 4096) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: count) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

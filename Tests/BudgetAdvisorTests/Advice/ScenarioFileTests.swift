@@ -79,6 +79,11 @@ import Testing
         #expect(abs(resolved[1].baseLogit - (-6 + 0.3 + 0.4)) < 1e-12)
     }
 
+    @Test func trainingSeedZeroIsAccepted() throws {
+        let parsed = try ScenarioFile.parse(scenario(segments: good, extra: #", "training": {"seed": 0, "rows": 100}"#), file: "s.json")
+        #expect(parsed.training?.seed == 0)
+    }
+
     @Test func deepNestingIsRejectedNotCrashed() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(message(deep) == "scenarios/x.json:1: invalid JSON: nested deeper than 64 levels")

@@ -42,11 +42,10 @@ import Testing
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let stderr = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        withKnownIssue("bug: rows=1e14 aborts the process instead of a usage error") {
-            #expect(process.terminationReason == .exit && process.terminationStatus == 64,
-                    "\(arguments.joined(separator: " ")): reason \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus); stderr: \(stderr.prefix(300))")
-            #expect(stderr.contains("rows"))
-        }
+        #expect(process.terminationReason == .exit && process.terminationStatus == 64,
+                "\(arguments.joined(separator: " ")): reason \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus); stderr: \(stderr.prefix(300))")
+        #expect(stderr.contains("rows"))
+    
         #expect(!FileManager.default.fileExists(atPath: folder + "/x.csv"))
     }
 

@@ -79,7 +79,7 @@ import Testing
     @Test func writeWhereFilesCannotBeCreatedFails() throws {
         // Tests run as root, so permissions cannot be used; /proc refuses new files to everyone.
         let message = Reliability.message { try AtomicFile.write("x", to: "/proc/ba-reliability-test.txt") }
-        #expect(message == "cannot write '/proc/ba-reliability-test.txt': No such file or directory")
+        #expect(message == "cannot write '/proc/ba-reliability-test.txt': cannot create a file in '/proc' (No such file or directory)")
         #expect(!FileManager.default.fileExists(atPath: "/proc/ba-reliability-test.txt"))
     }
 
@@ -88,11 +88,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("a file".utf8).write(to: URL(fileURLWithPath: folder + "/plain.txt"))
         let message = Reliability.message { try AtomicFile.write("x", to: folder + "/plain.txt/f.txt") }
-        // Today: "the directory '…/plain.txt' does not exist" although it exists (as a file).
-        #expect(message == "cannot write '\(folder)/plain.txt/f.txt': the directory '\(folder)/plain.txt' does not exist")
-        withKnownIssue("unclear: the parent exists but is a file, not a directory") {
-            #expect(message == "cannot write '\(folder)/plain.txt/f.txt': '\(folder)/plain.txt' is a file, not a directory")
-        }
+        #expect(message == "cannot write '\(folder)/plain.txt/f.txt': '\(folder)/plain.txt' is a file, not a directory")
+    
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["plain.txt"])
     }
 
@@ -112,14 +109,12 @@ import Testing
         let precious = Data((Reliability.header + Reliability.rows).utf8)
         try precious.write(to: URL(fileURLWithPath: folder + "/customers.csv"))
         #expect(interpreter.execute("train rows=200").error == nil)
-        // `save` lists a --force flag "replace a file that is not one of ours", but never checks: the user's CSV is
-        // replaced by model JSON. (export does check, through PlanExport.isOurs.)
+        // `save` keeps a file that is not one of ours unless --force.
         let outcome = interpreter.execute("save customers.csv")
         let now = try Data(contentsOf: URL(fileURLWithPath: folder + "/customers.csv"))
-        withKnownIssue("bug: save replaces a file that is not a model without --force") {
-            #expect(outcome.error != nil)
-            #expect(now == precious, "customers.csv was replaced by \(now.count) bytes of model JSON")
-        }
+        #expect(outcome.error != nil)
+        #expect(now == precious, "customers.csv was replaced by \(now.count) bytes of model JSON")
+    
         // With --force the replacement is intended.
         #expect(interpreter.execute("save customers.csv --force").error == nil)
     }
