@@ -17,6 +17,7 @@ enum Benchmarks {
     static func run(_ arguments: [String]) -> Int32 {
         var quick = false
         var jsonPath: String?, csvPath: String?, exportPath: String?
+        var only: Set<String>?
         var index = 0
         func value() -> String? {
             index += 1
@@ -28,8 +29,10 @@ enum Benchmarks {
             case "--json": jsonPath = value()
             case "--csv": csvPath = value()
             case "--export-allocation": exportPath = value()
+            case "--only": only = Set((value() ?? "").split(separator: ",").map(String.init))
             case "-h", "--help":
-                print("usage: budget-advisor-bench [--quick] [--json FILE] [--csv FILE] [--export-allocation FILE]")
+                print("usage: budget-advisor-bench [--quick] [--json FILE] [--csv FILE] [--export-allocation FILE] [--only STAGES]")
+                print("stages (comma-separated): csv, iteration, optimum, prediction, allocation, large")
                 return 0
             default:
                 FileHandle.standardError.write(Data("budget-advisor-bench: unknown argument '\(arguments[index])'\n".utf8))
@@ -43,13 +46,14 @@ enum Benchmarks {
         var report = Report()
         report.members.append(("threads", .number(Double(ProcessInfo.processInfo.activeProcessorCount))))
         do {
+            func wanted(_ stage: String) -> Bool { only?.contains(stage) ?? true }
             let bandwidth = memoryBandwidth(&report)
-            try csvLoad(&report, path: csvPath)
-            iterations(&report, bandwidth: bandwidth, quick: quick)
-            timeToOptimum(&report)
-            prediction(&report)
-            try allocation(&report, exportPath: exportPath)
-            if !quick { try largeTraining(&report) }
+            if wanted("csv") { try csvLoad(&report, path: csvPath) }
+            if wanted("iteration") { iterations(&report, bandwidth: bandwidth, quick: quick) }
+            if wanted("optimum") { timeToOptimum(&report) }
+            if wanted("prediction") { prediction(&report) }
+            if wanted("allocation") { try allocation(&report, exportPath: exportPath) }
+            if !quick && wanted("large") { try largeTraining(&report) }
         } catch {
             FileHandle.standardError.write(Data("budget-advisor-bench: error: \(error.localizedDescription)\n".utf8))
             return 1
