@@ -32,7 +32,7 @@ enum Benchmarks {
             case "--only": only = Set((value() ?? "").split(separator: ",").map(String.init))
             case "-h", "--help":
                 print("usage: budget-advisor-bench [--quick] [--json FILE] [--csv FILE] [--export-allocation FILE] [--only STAGES]")
-                print("stages (comma-separated): csv, iteration, optimum, prediction, allocation, large")
+                print("stages (comma-separated): csv, iteration, optimum, prediction, allocation, large, large-csv")
                 return 0
             default:
                 FileHandle.standardError.write(Data("budget-advisor-bench: unknown argument '\(arguments[index])'\n".utf8))
@@ -54,6 +54,7 @@ enum Benchmarks {
             if wanted("prediction") { prediction(&report) }
             if wanted("allocation") { try allocation(&report, exportPath: exportPath) }
             if !quick && wanted("large") { try largeTraining(&report) }
+            if !quick && wanted("large-csv") { try largeCSVTraining(&report) }
         } catch {
             FileHandle.standardError.write(Data("budget-advisor-bench: error: \(error.localizedDescription)\n".utf8))
             return 1
@@ -255,6 +256,32 @@ enum Benchmarks {
         let numbers = Double(data.rowCount * (data.columns.count + 1) * 8)
         report.add("train_seconds_1e7", seconds, "train 1e7 rows (\(outcome.descent.iterations) iterations)", "\(format(seconds)) s")
         report.add("train_peak_rss_ratio_1e7", peak / numbers, "  peak RSS growth / bytes of the numbers",
+                   "\(format(peak / 1e6)) MB / \(format(numbers / 1e6)) MB = \(format(peak / numbers))x")
+    }
+
+    /// Loads a 1e7-row CSV from disk and trains on it: the peak RSS growth of load + training (the mapped file
+    /// counts while it is mapped) against the bytes of the numbers.
+    static func largeCSVTraining(_ report: inout Report) throws {
+        let path = NSTemporaryDirectory() + "/budget-advisor-bench-large-\(getpid()).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let data = SyntheticCustomers.generate(rows: 10_000_000, seed: 42)
+            try AtomicFile.write(SyntheticCustomers.csv(data), to: path)
+        }
+        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        Measure.resetPeak()
+        let before = Measure.statusBytes("VmRSS") ?? 0
+        let start = Measure.now()
+        let data = try DatasetLoader.load(path: path)
+        let loaded = Measure.now()
+        let outcome = try ModelTrainer.train(data, options: TrainingOptions(tolerance: 1e-8))
+        let seconds = Measure.now() - start
+        blackHole(outcome)
+        let peak = (Measure.statusBytes("VmHWM") ?? 0) - before
+        let numbers = Double(data.rowCount * (data.columns.count + 1) * 8)
+        report.add("csv_train_seconds_1e7", seconds, "load CSV (\(format(Double(fileBytes) / 1e6)) MB) + train 1e7 rows",
+                   "\(format(seconds)) s (load \(format(loaded - start)) s, \(outcome.descent.iterations) iterations)")
+        report.add("csv_train_peak_rss_ratio_1e7", peak / numbers, "  peak RSS growth / bytes of the numbers",
                    "\(format(peak / 1e6)) MB / \(format(numbers / 1e6)) MB = \(format(peak / numbers))x")
     }
 }

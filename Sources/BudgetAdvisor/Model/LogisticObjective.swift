@@ -286,18 +286,54 @@ public struct LogisticObjective: Sendable {
 
     /// An upper bound on the Lipschitz constant of ∇J: λ_max((1/N) X̃ᵀX̃)/4 + λ. On standardized columns X̃ᵀX̃/N is
     /// block-diagonal (1 for the intercept, the correlation matrix for the weights).
+    /// The correlation matrix comes from centered cross products summed per chunk (four lanes, all cores) and
+    /// added in chunk order, so it is the same bits whatever the thread count.
     public func lipschitzBound() -> Double {
         let p = columns.count
+        let n = labels.count
+        guard p > 0, n > 0 else { return 1 + lambda }
+        let pairs = p * (p + 1) / 2
+        let chunkCount = (n + Self.chunkSize - 1) / Self.chunkSize
+        var partials = [Double](repeating: 0, count: chunkCount * pairs)
+        let means = standardizer.means
+        let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
+        partials.withUnsafeMutableBufferPointer { partialBuffer in
+            nonisolated(unsafe) let out = partialBuffer
+            nonisolated(unsafe) let columnBases = columnBases
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                typealias Lane = FastMath.Lane
+                let start = chunk * Self.chunkSize
+                let count = min(Self.chunkSize, n - start)
+                let full = count / Lane.scalarCount * Lane.scalarCount
+                var pair = 0
+                for a in 0..<p {
+                    let xa = columnBases[a] + start, meanA = Lane(repeating: means[a])
+                    for b in 0...a {
+                        let xb = columnBases[b] + start, meanB = Lane(repeating: means[b])
+                        var sum = Lane()
+                        var k = 0
+                        while k < full {
+                            sum += (Self.load(xa + k) - meanA) * (Self.load(xb + k) - meanB)
+                            k += Lane.scalarCount
+                        }
+                        var tail = 0.0
+                        for k in full..<count { tail += (xa[k] - means[a]) * (xb[k] - means[b]) }
+                        out[chunk * pairs + pair] = sum.sum() + tail
+                        pair += 1
+                    }
+                }
+            }
+        }
         var correlation = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        var pair = 0
         for a in 0..<p {
             for b in 0...a {
                 var sum = 0.0
-                for i in 0..<labels.count {
-                    sum += (columns[a][i] - standardizer.means[a]) * (columns[b][i] - standardizer.means[b])
-                }
-                let value = sum / Double(labels.count) / (standardizer.standardDeviations[a] * standardizer.standardDeviations[b])
+                for chunk in 0..<chunkCount { sum += partials[chunk * pairs + pair] }
+                let value = sum / Double(n) / (standardizer.standardDeviations[a] * standardizer.standardDeviations[b])
                 correlation[a][b] = value
                 correlation[b][a] = value
+                pair += 1
             }
         }
         return max(1, SmallMatrix.largestEigenvalue(correlation)) / 4 + lambda
