@@ -142,22 +142,30 @@ public struct LogisticObjective: Sendable {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: FastMath.Lane.self)
     }
 
-    /// Loss and residual σ(z) - y of one lane group: e = e^-|z| once, then log(1 + e) and 1/(1 + e) from one
-    /// division (`FastMath.log1pAndReciprocal`); loss = max((1 - 2y)z, 0) + log(1 + e), σ(z) = 1/(1 + e) for
-    /// z >= 0 and e/(1 + e) for z < 0.
+    /// e = e^-min(|z|, 708) of one lane group (beyond 708, e^-|z| is below 1e-307 and its effect on loss and σ
+    /// is far below an ulp).
     @inline(__always)
-    private static func rowGroup(_ z: FastMath.Lane, _ label: FastMath.Lane) -> (loss: FastMath.Lane, residual: FastMath.Lane) {
+    private static func expOfMargin(_ z: FastMath.Lane) -> FastMath.Lane {
         typealias Bits = FastMath.LaneBits
         let signMask = Bits(repeating: Int64.max)
-        let zBits = unsafeBitCast(z, to: Bits.self)
-        // a = min(|z|, 708) (beyond 708, e^-a is below 1e-307 and its effect on loss and σ is far below an ulp).
-        let absolute = unsafeBitCast(zBits & signMask, to: FastMath.Lane.self)
-        let large = unsafeBitCast(absolute .> FastMath.Lane(repeating: 708), to: Bits.self)
+        let absolute = unsafeBitCast(unsafeBitCast(z, to: Bits.self) & signMask, to: FastMath.Lane.self)
+        // All ones where 708 - |z| < 0: the sign bit spread over the lane (two SSE2 operations; a comparison
+        // mask would need three more to widen).
+        let large = unsafeBitCast(FastMath.Lane(repeating: 708) - absolute, to: Bits.self) &>> 63
         let a = unsafeBitCast((unsafeBitCast(absolute, to: Bits.self) & ~large)
             | (Bits(repeating: Int64(bitPattern: 708.0.bitPattern)) & large), to: FastMath.Lane.self)
-        let e = FastMath.expNegative(a)
+        return FastMath.expNegative(a)
+    }
+
+    /// Loss and residual σ(z) - y of one lane group given e = e^-|z|: log(1 + e) and 1/(1 + e) from one division
+    /// (`FastMath.log1pAndReciprocal`); loss = max((1 - 2y)z, 0) + log(1 + e), σ(z) = 1/(1 + e) for z >= 0 and
+    /// e/(1 + e) for z < 0.
+    @inline(__always)
+    private static func rowGroup(_ z: FastMath.Lane, _ e: FastMath.Lane, _ label: FastMath.Lane) -> (loss: FastMath.Lane, residual: FastMath.Lane) {
+        typealias Bits = FastMath.LaneBits
+        let signMask = Bits(repeating: Int64.max)
         let (log1pE, inverse) = FastMath.log1pAndReciprocal(e)
-        let negative = unsafeBitCast(z .< FastMath.Lane(), to: Bits.self)
+        let negative = unsafeBitCast(z, to: Bits.self) &>> 63 // all ones where z's sign bit is set
         let numerator = unsafeBitCast((unsafeBitCast(e, to: Bits.self) & negative)
             | (Bits(repeating: Int64(bitPattern: 1.0.bitPattern)) & ~negative), to: FastMath.Lane.self)
         let t = (1 - (label + label)) * z
@@ -179,10 +187,11 @@ public struct LogisticObjective: Sendable {
         typealias Lane = FastMath.Lane
         let width = Lane.scalarCount
         let p = columns.count
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: blockSize + width) { marginBuffer in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (blockSize + width)) { marginBuffer in
             withUnsafeTemporaryAllocation(of: Lane.self, capacity: max(p, 1)) { gradientBuffer in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: max(p, 1)) { tailBuffer in
                     let margin = marginBuffer.baseAddress!
+                    let exponentials = margin + blockSize + width
                     let gradientSums = gradientBuffer.baseAddress!
                     let tailSums = tailBuffer.baseAddress!
                     for j in 0..<p {
@@ -211,10 +220,16 @@ public struct LogisticObjective: Sendable {
                             }
                             for k in full..<rows { margin[k] += scaledWeights[j] * (x[k] - means[j]) }
                         }
-                        // Loss and residuals.
+                        // e^-|z|, then loss and residuals: two short loop bodies overlap better in the pipeline
+                        // than one long one.
                         k = 0
                         while k < full {
-                            let (l, r) = rowGroup(load(margin + k), load(y + k))
+                            store(expOfMargin(load(margin + k)), exponentials + k)
+                            k += width
+                        }
+                        k = 0
+                        while k < full {
+                            let (l, r) = rowGroup(load(margin + k), load(exponentials + k), load(y + k))
                             loss += l
                             residualSum += r
                             store(r, margin + k)
@@ -226,7 +241,7 @@ public struct LogisticObjective: Sendable {
                                 z[lane] = margin[full + lane]
                                 label[lane] = y[full + lane]
                             }
-                            let (l, r) = rowGroup(z, label)
+                            let (l, r) = rowGroup(z, expOfMargin(z), label)
                             for lane in 0..<(rows - full) {
                                 tailLoss += l[lane]
                                 tailResidual += r[lane]
