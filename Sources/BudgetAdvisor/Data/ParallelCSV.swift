@@ -97,12 +97,28 @@ enum ParallelCSV {
             }
             var rest: [[Double]] = []
             let column = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+                adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
                 rest = build(remaining - 1, bases + [buffer.baseAddress!])
                 initialized = rows
             }
             return [column] + rest
         }
         return build(count, [])
+    }
+
+    /// Asks for transparent huge pages on the 2 MB-aligned interior of a large fresh buffer before it is first
+    /// written: a few faults per column instead of one per 4 KB page (Linux with THP in `madvise` mode; elsewhere
+    /// a harmless no-op).
+    private static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let huge = 2 << 20
+        guard let base = buffer.baseAddress, buffer.count >= 2 * huge else { return }
+        let address = UInt(bitPattern: base)
+        let start = (address + UInt(huge) - 1) & ~UInt(huge - 1)
+        let end = (address + UInt(buffer.count)) & ~UInt(huge - 1)
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, Int(end - start), 14) // MADV_HUGEPAGE
+        #endif
     }
 
     /// Parses the lines in [from, to) into rows firstRow..<firstRow + rows of `outputs`; false on anything the
