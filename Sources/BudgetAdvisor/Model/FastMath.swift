@@ -89,7 +89,8 @@ public enum FastMath {
     // MARK: - The objective's kernel: four lanes, near-minimax polynomials
 
     /// The lane type of the objective's kernel: four doubles, i.e. two SSE2 registers per operation, so the two
-    /// independent halves of every dependency chain overlap in the pipeline.
+    /// independent halves of every dependency chain overlap in the pipeline. (`LogisticObjective` spells out
+    /// its four lanes for `min`/`max`, which LLVM then lowers to `minpd`/`cmpnlepd`.)
     public typealias Lane = SIMD4<Double>
     typealias LaneBits = SIMD4<Int64>
 

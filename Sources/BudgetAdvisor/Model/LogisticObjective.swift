@@ -149,11 +149,9 @@ public struct LogisticObjective: Sendable {
         typealias Bits = FastMath.LaneBits
         let signMask = Bits(repeating: Int64.max)
         let absolute = unsafeBitCast(unsafeBitCast(z, to: Bits.self) & signMask, to: FastMath.Lane.self)
-        // All ones where 708 - |z| < 0: the sign bit spread over the lane (two SSE2 operations; a comparison
-        // mask would need three more to widen).
-        let large = unsafeBitCast(FastMath.Lane(repeating: 708) - absolute, to: Bits.self) &>> 63
-        let a = unsafeBitCast((unsafeBitCast(absolute, to: Bits.self) & ~large)
-            | (Bits(repeating: Int64(bitPattern: 708.0.bitPattern)) & large), to: FastMath.Lane.self)
+        // Lane-wise `min` is what LLVM turns into one `minpd` per register (`pointwiseMin` and masks are not).
+        let a = FastMath.Lane(Swift.min(absolute[0], 708), Swift.min(absolute[1], 708),
+                              Swift.min(absolute[2], 708), Swift.min(absolute[3], 708))
         return FastMath.expNegative(a)
     }
 
@@ -163,14 +161,13 @@ public struct LogisticObjective: Sendable {
     @inline(__always)
     private static func rowGroup(_ z: FastMath.Lane, _ e: FastMath.Lane, _ label: FastMath.Lane) -> (loss: FastMath.Lane, residual: FastMath.Lane) {
         typealias Bits = FastMath.LaneBits
-        let signMask = Bits(repeating: Int64.max)
         let (log1pE, inverse) = FastMath.log1pAndReciprocal(e)
         let negative = unsafeBitCast(z, to: Bits.self) &>> 63 // all ones where z's sign bit is set
         let numerator = unsafeBitCast((unsafeBitCast(e, to: Bits.self) & negative)
             | (Bits(repeating: Int64(bitPattern: 1.0.bitPattern)) & ~negative), to: FastMath.Lane.self)
         let t = (1 - (label + label)) * z
-        let tBits = unsafeBitCast(t, to: Bits.self)
-        let positivePart = 0.5 * (t + unsafeBitCast(tBits & signMask, to: FastMath.Lane.self)) // max(t, 0), exactly
+        // max(t, 0), exactly; lane-wise `max` becomes a compare and an `and` per register.
+        let positivePart = FastMath.Lane(Swift.max(t[0], 0), Swift.max(t[1], 0), Swift.max(t[2], 0), Swift.max(t[3], 0))
         return (positivePart + log1pE, numerator * inverse - label)
     }
 
