@@ -207,6 +207,9 @@ def main():
     print(f"standardized coefficients, ours vs sklearn: max |diff| {coefficient_gap:.2e} (scaler diff {scaler_gap:.1e})")
     if "train_peak_rss_ratio_1e7" in mine:
         print(f"1e7-row training peak RSS growth / bytes of the numbers: {mine['train_peak_rss_ratio_1e7']:.3g}x")
+    if "csv_train_peak_rss_ratio_1e7" in mine:
+        print(f"1e7-row CSV load + training peak RSS growth / bytes of the numbers: "
+              f"{mine['csv_train_peak_rss_ratio_1e7']:.3g}x ({mine['csv_train_seconds_1e7']:.3g} s)")
 
     failures = []
     if coefficient_gap > 1e-6:
