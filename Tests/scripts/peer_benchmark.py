@@ -196,6 +196,10 @@ def main():
     print(f"{'measure':32} {'ours':>11} {'peer':>11}  {'peer name':16} {'ratio':>9}  target")
     for name, a, b, peer, ratio, target in rows:
         print(f"{name:32} {a:11.4g} {b:11.4g}  {peer:16} {ratio:9.3g}  {target}")
+    if "optimum_bb_seconds_1e6" in mine:
+        print(f"time to optimum, barzilai-borwein (not the default): {mine['optimum_bb_seconds_1e6']:.4g} s, "
+              f"{int(mine['optimum_bb_iterations_1e6'])} evaluations vs {int(mine['optimum_iterations_1e6'])} accelerated; "
+              f"ratio to sklearn {mine['optimum_bb_seconds_1e6'] / fit_seconds:.3g}")
     print(f"allocation 100,000 segments: {mine['allocation_seconds_100000']:.4g} s (target < 1 s), "
           f"certified {mine['allocation_certified_100000']}")
     print(f"allocation 1,000 objective: ours {case['value']:.9f} (bound {case['upperBound']:.9f}), SLSQP {slsqp_value:.9f}"
@@ -203,6 +207,9 @@ def main():
     print(f"standardized coefficients, ours vs sklearn: max |diff| {coefficient_gap:.2e} (scaler diff {scaler_gap:.1e})")
     if "train_peak_rss_ratio_1e7" in mine:
         print(f"1e7-row training peak RSS growth / bytes of the numbers: {mine['train_peak_rss_ratio_1e7']:.3g}x")
+    if "csv_train_peak_rss_ratio_1e7" in mine:
+        print(f"1e7-row CSV load + training peak RSS growth / bytes of the numbers: "
+              f"{mine['csv_train_peak_rss_ratio_1e7']:.3g}x ({mine['csv_train_seconds_1e7']:.3g} s)")
 
     failures = []
     if coefficient_gap > 1e-6:

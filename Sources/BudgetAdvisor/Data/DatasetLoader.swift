@@ -11,6 +11,22 @@ public enum DatasetLoader {
             throw DataError(file: path, line: 0, "no such file")
         }
         guard !isDirectory.boolValue else { throw DataError(file: path, line: 0, "is a directory, not a CSV file") }
+        try schema.validate(file: path)
+        // Map the file rather than copy it into memory; Foundation's reader is the fallback (and gives the same
+        // bytes) when mapping is not possible.
+        let descriptor = open(path, O_RDONLY)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, status.st_size > 0 {
+                let size = Int(status.st_size)
+                if let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED {
+                    defer { munmap(mapped, size) }
+                    return try parse(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size),
+                                     file: path, schema: schema)
+                }
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, line: 0, "cannot be read (permission denied?)")
         }
@@ -65,15 +81,20 @@ public enum DatasetLoader {
         var columns = [[Double]](repeating: [], count: schema.features.count)
         var labels: [Double] = []
         var lastLine = headerLine
-        // Room for every row at the header's length per row (a guess; the arrays still grow if it is short).
-        let estimate = bytes.count / max(8, header.joined(separator: ",").utf8.count / 2) + 16
-        for feature in columns.indices { columns[feature].reserveCapacity(estimate) }
-        labels.reserveCapacity(estimate)
         // What each field feeds: a feature index, `labelTarget`, or `ignored`.
         let ignored = -1, labelTarget = -2
         var targets = [Int](repeating: ignored, count: header.count)
         for (feature, position) in positions.dropLast().enumerated() { targets[position] = feature }
         targets[positions.last!] = labelTarget
+        if let parallel = ParallelCSV.parse(bytes, from: scanner.position, delimiter: schema.delimiter, targets: targets,
+                                            features: columns.count) {
+            columns = parallel.columns
+            labels = parallel.labels
+        } else {
+        // Room for every row at the header's length per row (a guess; the arrays still grow if it is short).
+        let estimate = bytes.count / max(8, header.joined(separator: ",").utf8.count / 2) + 16
+        for feature in columns.indices { columns[feature].reserveCapacity(estimate) }
+        labels.reserveCapacity(estimate)
         var row = [Double](repeating: 0, count: columns.count + 1)
         while true {
             // Fast path: a record of plain unquoted fields, plain decimals and a 0/1 label is read straight from
@@ -101,6 +122,7 @@ public enum DatasetLoader {
                 columns[feature].append(try number(scanner.field(position), file: file, line: line, column: schema.features[feature]))
             }
             labels.append(try label(scanner.field(positions.last!), file: file, line: line, column: schema.label))
+        }
         }
         guard !labels.isEmpty else {
             throw DataError(file: file, line: lastLine + 1, "no data rows after the header")

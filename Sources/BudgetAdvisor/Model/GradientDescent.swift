@@ -37,6 +37,9 @@ public enum GradientDescent {
     public static func minimize(_ objective: LogisticObjective, options: TrainingOptions,
                                 progress: ((Int, Double) -> Void)? = nil) -> DescentResult {
         let rate = options.learningRate ?? 1 / objective.lipschitzBound()
+        if options.method == .barzilaiBorwein {
+            return barzilaiBorwein(objective, options: options, rate: rate, progress: progress)
+        }
         let meanLabel = objective.labels.reduce(0, +) / Double(objective.labels.count)
         var x = [Double](repeating: 0, count: objective.parameterCount)
         x[0] = Sigmoid.logit(min(max(meanLabel, 1e-12), 1 - 1e-12))
@@ -72,6 +75,8 @@ public enum GradientDescent {
             switch options.method {
             case .plain:
                 y = next
+            case .barzilaiBorwein:
+                preconditionFailure("handled by barzilaiBorwein")
             case .accelerated:
                 // O'Donoghue & Candès gradient restart: drop the momentum when it points uphill.
                 var uphill = 0.0
@@ -88,5 +93,70 @@ public enum GradientDescent {
         let norm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
         return DescentResult(parameters: y, lossHistory: history, objective: value, gradientNorm: norm,
                              learningRate: rate, iterations: options.maxIterations, stopReason: .maxIterations)
+    }
+
+    /// The starting point: b = logit(mean label), w = 0.
+    static func start(_ objective: LogisticObjective) -> [Double] {
+        let meanLabel = objective.labels.reduce(0, +) / Double(objective.labels.count)
+        var x = [Double](repeating: 0, count: objective.parameterCount)
+        x[0] = Sigmoid.logit(min(max(meanLabel, 1e-12), 1 - 1e-12))
+        return x
+    }
+
+    /// Barzilai–Borwein steps α = s·s / s·y (s, y the last change of parameters and gradient), kept in
+    /// [rate, 1e6·rate], with a nonmonotone sufficient-decrease test against the largest of the last 10 accepted
+    /// objectives: f(x - αg) <= max - 1e-4·α·|g|². A rejected trial halves α (never below `rate`; with rate = 1/L
+    /// the step is always accepted by the descent lemma). Every trial is one gradient evaluation and one history entry.
+    static func barzilaiBorwein(_ objective: LogisticObjective, options: TrainingOptions, rate: Double,
+                                progress: ((Int, Double) -> Void)?) -> DescentResult {
+        let memory = 10, sufficient = 1e-4
+        var x = start(objective)
+        var (value, gradient) = objective.valueAndGradient(at: x)
+        var history = [value]
+        history.reserveCapacity(min(options.maxIterations, 100_000))
+        var accepted = [value]
+        var norm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        var best = (parameters: x, value: value, gradientNorm: norm)
+        var step = rate
+        func result(_ reason: StopReason, _ point: (parameters: [Double], value: Double, gradientNorm: Double)) -> DescentResult {
+            DescentResult(parameters: point.parameters, lossHistory: history, objective: point.value,
+                          gradientNorm: point.gradientNorm, learningRate: rate, iterations: history.count, stopReason: reason)
+        }
+        while true {
+            guard value.isFinite, norm.isFinite else { return result(.diverged, best) }
+            if norm <= options.tolerance { return result(.converged, (x, value, norm)) }
+            guard history.count < options.maxIterations else { return result(.maxIterations, (x, value, norm)) }
+            let squaredNorm = norm * norm
+            let reference = accepted.suffix(memory).max()!
+            while true {
+                var trial = x
+                for k in trial.indices { trial[k] -= step * gradient[k] }
+                let (trialValue, trialGradient) = objective.valueAndGradient(at: trial)
+                history.append(trialValue)
+                let trialNorm = trialGradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+                if history.count % 1_000 == 0 { progress?(history.count, trialNorm) }
+                if trialValue.isFinite, trialNorm.isFinite, trialValue < best.value { best = (trial, trialValue, trialNorm) }
+                let done = trialNorm <= options.tolerance || history.count >= options.maxIterations
+                if done || trialValue <= reference - sufficient * step * squaredNorm || step <= rate
+                    || !trialValue.isFinite || trialValue > history[0] * 1e6 + 1e6 {
+                    guard !(trialValue > history[0] * 1e6 + 1e6) else { return result(.diverged, best) }
+                    // BB step from the accepted move.
+                    var ss = 0.0, sy = 0.0
+                    for k in x.indices {
+                        let s = trial[k] - x[k], y = trialGradient[k] - gradient[k]
+                        ss += s * s
+                        sy += s * y
+                    }
+                    x = trial
+                    value = trialValue
+                    gradient = trialGradient
+                    norm = trialNorm
+                    accepted.append(value)
+                    step = sy > 0 ? min(max(ss / sy, rate), 1e6 * rate) : rate
+                    break
+                }
+                step = max(step / 2, rate)
+            }
+        }
     }
 }

@@ -6,6 +6,9 @@ public struct TrainingOptions: Sendable, Equatable {
         case accelerated
         /// Plain fixed-step full-batch gradient descent.
         case plain
+        /// Gradient descent with Barzilai–Borwein step sizes (s·s / s·y) under a nonmonotone sufficient-decrease
+        /// safeguard (Grippo–Lampariello–Lucidi, memory 10): steps are halved, never below 1/L, until accepted.
+        case barzilaiBorwein = "barzilai-borwein"
     }
 
     /// L2 penalty λ on the standardized weights (scikit-learn's C = 1 / (λ·N)).

@@ -77,4 +77,36 @@ import Testing
         #expect(DecimalParser.parse(ArraySlice("1.2.3".utf8)) == nil)
         #expect(DecimalParser.parse(ArraySlice("".utf8)) == nil)
     }
+
+    /// Large bodies are parsed in parallel parts: the same numbers as the generator wrote, and an error deep in
+    /// the file (found by the sequential scanner after the parallel path gives up) still names its exact line.
+    @Test func parallelPathMatchesAndErrorsKeepTheirLine() throws {
+        let generated = SyntheticCustomers.generate(rows: 120_000, seed: 4)
+        let text = SyntheticCustomers.csv(generated)
+        let data = try load(text)
+        #expect(data.columns == generated.columns)
+        #expect(data.labels == generated.labels)
+        // Without a final line end, with an extra ignored column, and from a mapped file on disk.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        let extra = lines.enumerated().map { $0.offset == 0 ? $0.element + ",note" : $0.element + ",n\($0.offset % 7)" }
+        let path = NSTemporaryDirectory() + "/parallel-csv-\(getpid()).csv"
+        try extra.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let mapped = try DatasetLoader.load(path: path)
+        #expect(mapped.columns == generated.columns)
+        #expect(mapped.labels == generated.labels)
+        for (line, replacement, expected) in [
+            (90_001, "12.5,0.1,,1", "in.csv:90001: column 'purchase_frequency': is empty; every cell must hold a number"),
+            (100_000, "12.5,0.1,0.2,2", "in.csv:100000: column 'converted': '2' is not a binary label; use 0/1 or true/false"),
+            (60_000, "12.5,0.1,0.2", "in.csv:60000: has 3 fields but the header has 4"),
+        ] {
+            var broken = lines
+            broken[line - 1] = replacement
+            #expect(message(broken.joined(separator: "\n") + "\n") == expected)
+        }
+        var blank = lines
+        blank.insert("", at: 70_000)
+        #expect(try load(blank.joined(separator: "\n")).labels == generated.labels)
+    }
 }

@@ -63,7 +63,8 @@ enum NewtonReference {
     /// Both step rules reach Newton's optimum: standardized parameters equal to 1e-6 (absolute), for several
     /// penalties, with the default settings reaching a gradient norm of 1e-8 or better.
     @Test(arguments: [(0.0, TrainingOptions.Method.accelerated), (1e-3, .accelerated), (0.1, .accelerated),
-                      (1e-3, .plain), (1.0, .plain)])
+                      (1e-3, .plain), (1.0, .plain), (0.0, .barzilaiBorwein), (1e-3, .barzilaiBorwein),
+                      (0.1, .barzilaiBorwein), (1.0, .barzilaiBorwein)])
     func descentReachesNewtonOptimum(lambda: Double, method: TrainingOptions.Method) throws {
         let data = SyntheticCustomers.generate(rows: 2_000, seed: 11)
         let reference = NewtonReference.solve(columns: data.columns, labels: data.labels, lambda: lambda)
