@@ -73,7 +73,7 @@ import Testing
         let data = try load(h + "0.1234567890123456789,123456789012345.6,1e-320,1\n0.30000000000000004,1e22,2.2250738585072014e-308,0\n")
         #expect(data.columns[0] == [0.1234567890123456789, 0.30000000000000004])
         #expect(data.columns[1] == [123456789012345.6, 1e22])
-        #expect(data.columns[2] == [1e-320, 2.2250738585072014e-308])
+        #expect(data.columns[2] == [Double("1e-320")!, 2.2250738585072014e-308])
     }
 
     @Test func unicodeColumnNames() throws {
