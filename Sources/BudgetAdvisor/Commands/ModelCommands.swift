@@ -55,7 +55,8 @@ enum ModelCommands {
             OptionSpec("learning-rate", "R", "step size (default 1/L from the gradient's Lipschitz bound)"),
             OptionSpec("max-iterations", "K", "iteration cap (default 10,000)"),
             OptionSpec("tolerance", "T", "stop at this gradient norm (default 1e-9)"),
-            OptionSpec("method", "M", "accelerated (default) or plain gradient descent", completion: .choice(["accelerated", "plain"])),
+            OptionSpec("method", "M", "accelerated (default), plain or barzilai-borwein gradient descent",
+                       completion: .choice(TrainingOptions.Method.allCases.map(\.rawValue))),
             OptionSpec("test-fraction", "F", "share held out for evaluation, 0 trains on all (default 0.25)"),
         ] + dataOptions + [
             OptionSpec("out", "FILE", "write the model file here", completion: .file),
@@ -198,7 +199,7 @@ enum ModelCommands {
         if let tolerance = try arguments.amount("tolerance") { options.tolerance = tolerance }
         if let text = arguments.string("method") {
             guard let method = TrainingOptions.Method(rawValue: text) else {
-                throw CommandError.usage("method=\(text): use accelerated or plain")
+                throw CommandError.usage("method=\(text): use \(TrainingOptions.Method.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             options.method = method
         }

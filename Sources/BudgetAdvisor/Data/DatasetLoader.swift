@@ -43,6 +43,10 @@ public enum DatasetLoader {
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema) throws -> Dataset {
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        if bytes[start..<min(bytes.count, start + 4096)].contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw DataError(file: file, line: 1, "is not a text file (it holds binary data); expected CSV text with a header row")
+        }
         var scanner = CSVScanner(bytes: bytes, delimiter: schema.delimiter)
         func nextRecord() throws -> Bool {
             do { return try scanner.next() } catch let error as CSVScanner.SyntaxError {
@@ -70,8 +74,17 @@ public enum DatasetLoader {
         for name in wanted {
             let matches = header.indices.filter { header[$0] == name }
             guard let first = matches.first else {
+                if header.contains(where: { $0.contains("\r") }) {
+                    throw DataError(file: file, line: headerLine,
+                                    "the lines end in a bare carriage return (old Mac format); convert the line ends to LF or CRLF")
+                }
+                if header.allSatisfy({ DecimalParser.parse(ArraySlice($0.utf8)) != nil }) {
+                    throw DataError(file: file, line: headerLine,
+                                    "the first line looks like data (\(summarize(header))), not a header; add a header row naming the columns")
+                }
+                let caseHint = header.first { $0.lowercased() == name.lowercased() }.map { " (names are case-sensitive: did you mean '\($0)'?)" } ?? ""
                 throw DataError(file: file, line: headerLine, column: name,
-                                "not found; the header has: \(header.joined(separator: ", "))")
+                                "not found\(caseHint); the header has: \(summarize(header))")
             }
             guard matches.count == 1 else {
                 throw DataError(file: file, line: headerLine, column: name, "appears \(matches.count) times in the header")
@@ -183,6 +196,15 @@ public enum DatasetLoader {
                 if position == count { return nil } // a trailing delimiter: an empty last field
             }
         }
+    }
+
+    /// Header names for a message: at most 10, each at most 40 characters, control characters shown as `?`.
+    static func summarize(_ names: [String]) -> String {
+        let shown = names.prefix(10).map { name -> String in
+            let clean = String(name.unicodeScalars.map { $0.value < 0x20 ? "?" : Character($0) })
+            return clean.count > 40 ? String(clean.prefix(40)) + "…" : clean
+        }
+        return shown.joined(separator: ", ") + (names.count > 10 ? ", … (\(NumberFormatting.grouped(Double(names.count))) columns)" : "")
     }
 
     private static func describe(_ bytes: ArraySlice<UInt8>) -> String {

@@ -49,6 +49,9 @@ public enum GradientDescent {
         history.reserveCapacity(min(options.maxIterations, 100_000))
         var best = (parameters: x, value: Double.infinity, gradientNorm: Double.infinity)
         var increases = 0
+        var restarts = 0
+        var lastImprovement = 0
+        var reporter = ProgressReporter(progress)
         for iteration in 1...options.maxIterations {
             let (value, gradient) = objective.valueAndGradient(at: y)
             let norm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -58,18 +61,24 @@ public enum GradientDescent {
                                      gradientNorm: best.gradientNorm, learningRate: rate, iterations: iteration,
                                      stopReason: .diverged)
             }
+            if value < best.value * (1 - 1e-15) { lastImprovement = iteration }
             if value < best.value { best = (y, value, norm) }
             increases = history.count > 1 && value > history[history.count - 2] * (1 + 1e-12) ? increases + 1 : 0
             if norm <= options.tolerance {
                 return DescentResult(parameters: y, lossHistory: history, objective: value, gradientNorm: norm,
                                      learningRate: rate, iterations: iteration, stopReason: .converged)
             }
-            if options.method == .plain && increases >= 20 || value > history[0] * 1e6 + 1e6 {
+            // A step far too large: plain descent keeps climbing; accelerated descent keeps restarting its
+            // momentum (it oscillates) instead of settling.
+            // (Also: no new best objective in 500 iterations while the gradient is still large.)
+            let oscillating = options.method == .accelerated && iteration >= 200
+                && (2 * restarts > iteration || iteration - lastImprovement >= 500 && norm > 1e3 * options.tolerance)
+            if options.method == .plain && increases >= 20 || value > history[0] * 1e6 + 1e6 || oscillating {
                 return DescentResult(parameters: best.parameters, lossHistory: history, objective: best.value,
                                      gradientNorm: best.gradientNorm, learningRate: rate, iterations: iteration,
                                      stopReason: .diverged)
             }
-            if iteration % 1_000 == 0 { progress?(iteration, norm) }
+            reporter.report(iteration, norm)
             var next = y
             for k in next.indices { next[k] -= rate * gradient[k] }
             switch options.method {
@@ -81,7 +90,7 @@ public enum GradientDescent {
                 // O'Donoghue & Candès gradient restart: drop the momentum when it points uphill.
                 var uphill = 0.0
                 for k in next.indices { uphill += gradient[k] * (next[k] - x[k]) }
-                if uphill > 0 { momentum = 1 }
+                if uphill > 0 { momentum = 1; restarts += 1 }
                 let nextMomentum = (1 + (1 + 4 * momentum * momentum).squareRoot()) / 2
                 let beta = (momentum - 1) / nextMomentum
                 for k in next.indices { y[k] = next[k] + beta * (next[k] - x[k]) }
@@ -93,6 +102,25 @@ public enum GradientDescent {
         let norm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
         return DescentResult(parameters: y, lossHistory: history, objective: value, gradientNorm: norm,
                              learningRate: rate, iterations: options.maxIterations, stopReason: .maxIterations)
+    }
+
+    /// Calls the progress callback about once a second (never more), so a long run on a big file shows life
+    /// and a short one prints nothing.
+    struct ProgressReporter {
+        let progress: ((Int, Double) -> Void)?
+        let clock = ContinuousClock()
+        var last: ContinuousClock.Instant
+
+        init(_ progress: ((Int, Double) -> Void)?) {
+            self.progress = progress
+            last = clock.now
+        }
+
+        mutating func report(_ iteration: Int, _ norm: Double) {
+            guard let progress, clock.now - last >= .seconds(1) else { return }
+            last = clock.now
+            progress(iteration, norm)
+        }
     }
 
     /// The starting point: b = logit(mean label), w = 0.
@@ -118,6 +146,7 @@ public enum GradientDescent {
         var norm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
         var best = (parameters: x, value: value, gradientNorm: norm)
         var step = rate
+        var reporter = ProgressReporter(progress)
         func result(_ reason: StopReason, _ point: (parameters: [Double], value: Double, gradientNorm: Double)) -> DescentResult {
             DescentResult(parameters: point.parameters, lossHistory: history, objective: point.value,
                           gradientNorm: point.gradientNorm, learningRate: rate, iterations: history.count, stopReason: reason)
@@ -134,7 +163,7 @@ public enum GradientDescent {
                 let (trialValue, trialGradient) = objective.valueAndGradient(at: trial)
                 history.append(trialValue)
                 let trialNorm = trialGradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
-                if history.count % 1_000 == 0 { progress?(history.count, trialNorm) }
+                reporter.report(history.count, trialNorm)
                 if trialValue.isFinite, trialNorm.isFinite, trialValue < best.value { best = (trial, trialValue, trialNorm) }
                 let done = trialNorm <= options.tolerance || history.count >= options.maxIterations
                 if done || trialValue <= reference - sufficient * step * squaredNorm || step <= rate

@@ -66,7 +66,7 @@ public enum ModelTrainer {
                          options: TrainingOptions) -> (reason: String, message: String)? {
         if descent.stopReason == .converged { return nil }
         if descent.stopReason == .diverged || !(descent.objective <= (descent.lossHistory.first ?? .infinity)) {
-            return (StopReason.diverged.rawValue, "the objective grew instead of shrinking: the learning rate \(NumberFormatting.compact(descent.learningRate)) is too large; leave learning-rate unset to use the safe 1/L step")
+            return (StopReason.diverged.rawValue, "the objective grew or oscillated instead of settling: the learning rate \(NumberFormatting.compact(descent.learningRate)) is too large; leave learning-rate unset to use the safe 1/L step")
         }
         let size = descent.parameters.dropFirst().reduce(0) { $0 + $1 * $1 }.squareRoot()
         if options.lambda == 0 && (descent.objective < 1e-2 || size > 25) {

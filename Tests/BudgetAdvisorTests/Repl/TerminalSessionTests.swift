@@ -38,6 +38,7 @@ import Testing
         try terminal.waitFor("trai", from: mark)
         terminal.send("\u{03}")
         mark = try terminal.waitFor("budget> ", from: mark)
+        terminal.drain(seconds: 0.2)
         terminal.send("help\r")
         mark = try terminal.waitFor("Commands (help COMMAND", from: mark)
         mark = try terminal.waitFor("budget> ", from: mark)
@@ -46,6 +47,9 @@ import Testing
         // Ctrl-D with an unexported plan warns once; the second Ctrl-D leaves with status 0.
         terminal.send("\u{04}")
         mark = try terminal.waitFor("Type quit again", from: mark, timeout: 30)
+        // Wait for readline to own the terminal again: input typed while it switches modes may be flushed.
+        mark = try terminal.waitFor("budget> ", from: mark, timeout: 30)
+        terminal.drain(seconds: 0.2)
         terminal.send("\u{04}")
         let status = terminal.waitForExit(timeout: 30)
         #expect(status == 0, "exit status; the terminal showed:\n\(terminal.output)")
