@@ -200,7 +200,7 @@ enum Benchmarks {
     }
 
     static func allocationProblem(segments count: Int) -> AllocationProblem {
-        var rng = SplitMix64(state: UInt64(count))
+        var rng = SeededGenerator(seed: UInt64(count))
         let segments = (0..<count).map { i in
             let low = rng.uniform(10, 40)
             let high = rng.uniform(max(low + 10, 60), 100)

@@ -1,4 +1,5 @@
 import Foundation
+import BudgetAdvisor
 
 /// Timing and process helpers for the benchmarks.
 enum Measure {
@@ -36,17 +37,7 @@ enum Measure {
     }
 }
 
-/// Tiny deterministic generator for the allocation problems (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
-        lo + (hi - lo) * Double(next() >> 11) / Double(1 << 53)
-    }
+extension SeededGenerator {
+    /// A uniform double in [lo, hi), for the allocation problems (the library's seeded generator).
+    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * nextUnit() }
 }
