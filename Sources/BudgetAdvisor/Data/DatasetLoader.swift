@@ -104,38 +104,38 @@ public enum DatasetLoader {
             columns = parallel.columns
             labels = parallel.labels
         } else {
-        // Room for every row at the header's length per row (a guess; the arrays still grow if it is short).
-        let estimate = bytes.count / max(8, header.joined(separator: ",").utf8.count / 2) + 16
-        for feature in columns.indices { columns[feature].reserveCapacity(estimate) }
-        labels.reserveCapacity(estimate)
-        var row = [Double](repeating: 0, count: columns.count + 1)
-        while true {
-            // Fast path: a record of plain unquoted fields, plain decimals and a 0/1 label is read straight from
-            // the bytes. Anything else (quotes, CR, spaces, blank lines, errors) goes through the scanner below,
-            // which reads that record again from the same place.
-            let nextLine = scanner.line
-            if let end = fastRecord(bytes, from: scanner.position, delimiter: schema.delimiter, targets: targets,
-                                    labelTarget: labelTarget, into: &row) {
-                for feature in columns.indices { columns[feature].append(row[feature]) }
-                labels.append(row[columns.count])
-                scanner.position = end
-                scanner.line = nextLine + 1
-                lastLine = nextLine
-                continue
+            // Room for every row at the header's length per row (a guess; the arrays still grow if it is short).
+            let estimate = bytes.count / max(8, header.joined(separator: ",").utf8.count / 2) + 16
+            for feature in columns.indices { columns[feature].reserveCapacity(estimate) }
+            labels.reserveCapacity(estimate)
+            var row = [Double](repeating: 0, count: columns.count + 1)
+            while true {
+                // Fast path: a record of plain unquoted fields, plain decimals and a 0/1 label is read straight from
+                // the bytes. Anything else (quotes, CR, spaces, blank lines, errors) goes through the scanner below,
+                // which reads that record again from the same place.
+                let nextLine = scanner.line
+                if let end = fastRecord(bytes, from: scanner.position, delimiter: schema.delimiter, targets: targets,
+                                        labelTarget: labelTarget, into: &row) {
+                    for feature in columns.indices { columns[feature].append(row[feature]) }
+                    labels.append(row[columns.count])
+                    scanner.position = end
+                    scanner.line = nextLine + 1
+                    lastLine = nextLine
+                    continue
+                }
+                guard try nextRecord() else { break }
+                lastLine = scanner.recordLine
+                if scanner.isBlank { continue }
+                let line = scanner.recordLine
+                guard scanner.fieldCount == header.count else {
+                    throw DataError(file: file, line: line,
+                                    "has \(scanner.fieldCount) fields but the header has \(header.count)")
+                }
+                for (feature, position) in positions.dropLast().enumerated() {
+                    columns[feature].append(try number(scanner.field(position), file: file, line: line, column: schema.features[feature]))
+                }
+                labels.append(try label(scanner.field(positions.last!), file: file, line: line, column: schema.label))
             }
-            guard try nextRecord() else { break }
-            lastLine = scanner.recordLine
-            if scanner.isBlank { continue }
-            let line = scanner.recordLine
-            guard scanner.fieldCount == header.count else {
-                throw DataError(file: file, line: line,
-                                "has \(scanner.fieldCount) fields but the header has \(header.count)")
-            }
-            for (feature, position) in positions.dropLast().enumerated() {
-                columns[feature].append(try number(scanner.field(position), file: file, line: line, column: schema.features[feature]))
-            }
-            labels.append(try label(scanner.field(positions.last!), file: file, line: line, column: schema.label))
-        }
         }
         guard !labels.isEmpty else {
             throw DataError(file: file, line: lastLine + 1, "no data rows after the header")
