@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import BudgetAdvisor
 
-/// Writes random cases and the allocator's answers as JSON for `Tests/allocation_peer.py` (SciPy SLSQP
+/// Writes random cases and the allocator's answers as JSON for `Tests/scripts/allocation_peer.py` (SciPy SLSQP
 /// multi-start comparison). Runs only when `ALLOCATOR_PEER_EXPORT` names the output file.
 @Suite struct AllocatorPeerExportTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["ALLOCATOR_PEER_EXPORT"] != nil))

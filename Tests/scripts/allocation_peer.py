@@ -3,7 +3,7 @@
 
 Usage:
   ALLOCATOR_PEER_EXPORT=/tmp/allocation_cases.json swift test --filter AllocatorPeerExport
-  python3 Tests/allocation_peer.py /tmp/allocation_cases.json
+  python3 Tests/scripts/allocation_peer.py /tmp/allocation_cases.json
 
 For every case: the best SLSQP value (50 random starts) must not exceed the allocator's proven
 upper bound, and the allocator's value must be >= the SLSQP best minus 1e-6 relative.
