@@ -174,7 +174,7 @@ enum AdviceCommands {
             let total = try arguments.amount("budget") ?? scenario.totalBudget
             let problem = AllocationProblem(segments: segments, spendCoefficient: model.spendCoefficient, totalBudget: total)
             let result = try Allocator.allocate(problem, options: options)
-            let marginal = try Allocator.budgetMarginalValue(problem, step: 1000, options: options)
+            let marginal = try Allocator.budgetMarginalValue(problem, base: result, step: 1000, options: options)
             return AllocationPlan(scenario: scenario.name, segments: resolved, result: result, totalBudget: total,
                                   tolerance: options.relativeTolerance, budgetMarginalPer1000: marginal)
         } catch let error as AllocationError {

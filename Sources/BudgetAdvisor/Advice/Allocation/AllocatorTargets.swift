@@ -56,7 +56,15 @@ extension Allocator {
         guard step.isFinite, step > 0 else {
             throw AllocationError.invalidOptions(reason: "the budget step must be a finite number above 0 (got \(step))")
         }
-        let base = try allocate(problem, options: options)
+        return try budgetMarginalValue(problem, base: try allocate(problem, options: options), step: step, options: options)
+    }
+
+    /// The same, reusing `base`, the already solved optimum of `problem` (so only T + step is solved).
+    public static func budgetMarginalValue(_ problem: AllocationProblem, base: AllocationResult, step: Double = 1000,
+                                           options: AllocationOptions = .init()) throws -> Double {
+        guard step.isFinite, step > 0 else {
+            throw AllocationError.invalidOptions(reason: "the budget step must be a finite number above 0 (got \(step))")
+        }
         var more = problem
         more.totalBudget += step
         let extended = try allocate(more, options: options)
