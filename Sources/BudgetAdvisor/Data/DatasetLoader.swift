@@ -94,6 +94,7 @@ public enum DatasetLoader {
         var columns = [[Double]](repeating: [], count: schema.features.count)
         var labels: [Double] = []
         var lastLine = headerLine
+        var positiveCount: Int? // counted by the parallel parse; summed below otherwise
         // What each field feeds: a feature index, `labelTarget`, or `ignored`.
         let ignored = -1, labelTarget = -2
         var targets = [Int](repeating: ignored, count: header.count)
@@ -103,6 +104,7 @@ public enum DatasetLoader {
                                             features: columns.count) {
             columns = parallel.columns
             labels = parallel.labels
+            positiveCount = parallel.positives
         } else {
             // Room for every row at the header's length per row (a guess; the arrays still grow if it is short).
             let estimate = bytes.count / max(8, header.joined(separator: ",").utf8.count / 2) + 16
@@ -147,8 +149,8 @@ public enum DatasetLoader {
                                 "is constant (every row is \(NumberFormatting.compact(first))); a constant feature carries no information, leave it out of --features")
             }
         }
-        let positives = labels.reduce(0, +)
-        if positives == 0 || positives == Double(labels.count) {
+        let positives = positiveCount ?? labels.reduce(0) { $0 + Int($1) }
+        if positives == 0 || positives == labels.count {
             throw DataError(file: file, line: headerLine, column: schema.label,
                             "every row is \(positives == 0 ? 0 : 1); training needs customers of both classes")
         }

@@ -109,4 +109,45 @@ import Testing
         blank.insert("", at: 70_000)
         #expect(try load(blank.joined(separator: "\n")).labels == generated.labels)
     }
+    /// The parallel path reads every number form exactly as `DecimalParser` does, short and long (leading zeros,
+    /// 15 and more digits, signs, bare points), counts the labels, and gives way to the sequential scanner when a
+    /// quote or carriage return appears anywhere, even in the last few bytes (below one 16-byte step).
+    @Test func parallelPathReadsEveryNumberFormLikeTheSequentialScanner() throws {
+        let forms = ["12.5", "0000012.5", "+3", "-0.5", ".5", "5.", "0.000000000000000012345", "123456789012345",
+                     "1234567890.12345", "0.100000000000000", "007", "-000.000", "000000000000000000001.25"]
+        var rows: [String] = []
+        for k in 0..<30_000 {
+            rows.append("\(forms[k % forms.count]),\(forms[(k / 3) % forms.count]),0.\(k % 1000),\(k % 3 == 0 ? 1 : 0)")
+        }
+        let body = rows.joined(separator: "\n")
+        let plainText = header + body + "\n"
+        #expect(plainText.utf8.count > 2 * ParallelCSV.minimumPartBytes) // several parts
+        let bytes = Array(plainText.utf8)
+        let direct = try #require(bytes.withUnsafeBufferPointer {
+            ParallelCSV.parse($0, from: header.utf8.count, delimiter: UInt8(ascii: ","),
+                              targets: [0, 1, 2, ParallelCSV.label], features: 3)
+        })
+        #expect(direct.positives == 10_000)
+        for (k, row) in rows.enumerated() where k % 7 == 0 {
+            let cells = row.split(separator: ",").map { DecimalParser.parse(ArraySlice($0.utf8))! }
+            #expect(direct.columns.map { $0[k] } == Array(cells.prefix(3)), "row \(k + 2): \(row)")
+            #expect(direct.labels[k] == cells[3])
+        }
+        // The same data with a quote or a carriage return anywhere (first field, last bytes): the parallel path
+        // declines and the sequential scanner reads the same numbers.
+        let lastRow = rows[rows.count - 1]
+        let quotedFirst: String = header + "\"" + String(body.prefix(4)) + "\"" + String(body.dropFirst(4)) + "\n"
+        let quotedLast: String = header + String(body.dropLast(lastRow.count)) + String(lastRow.dropLast()) + "\"0\"\n"
+        let variants: [String] = [quotedFirst, quotedLast, header + body + "\r\n",
+                                  header + body.replacingOccurrences(of: "\n", with: "\r\n")]
+        for variant in variants {
+            #expect(Array(variant.utf8).withUnsafeBufferPointer {
+                ParallelCSV.parse($0, from: header.utf8.count, delimiter: UInt8(ascii: ","),
+                                  targets: [0, 1, 2, ParallelCSV.label], features: 3)
+            } == nil)
+            let sequential = try load(variant)
+            #expect(sequential.columns == direct.columns)
+            #expect(sequential.labels == direct.labels)
+        }
+    }
 }
