@@ -171,6 +171,22 @@ public struct LogisticObjective: Sendable {
         return (positivePart + log1pE, numerator * inverse - label)
     }
 
+    /// The parts of one lane group's loss and its residual σ(z) - y, given e = e^-|z|: max((1 - 2y)z, 0), the factor
+    /// 1 + e whose logarithm completes the loss, and the residual (σ(z) = 1/(1 + e) for z >= 0, e/(1 + e) for z < 0).
+    @inline(__always)
+    private static func rowGroupFactors(_ z: FastMath.Lane, _ e: FastMath.Lane, _ label: FastMath.Lane)
+        -> (positivePart: FastMath.Lane, onePlusE: FastMath.Lane, residual: FastMath.Lane) {
+        typealias Bits = FastMath.LaneBits
+        let onePlusE = 1 + e
+        let inverse = 1 / onePlusE
+        let negative = unsafeBitCast(z, to: Bits.self) &>> 63 // all ones where z's sign bit is set
+        let numerator = unsafeBitCast((unsafeBitCast(e, to: Bits.self) & negative)
+            | (Bits(repeating: Int64(bitPattern: 1.0.bitPattern)) & ~negative), to: FastMath.Lane.self)
+        let t = (1 - (label + label)) * z
+        let positivePart = FastMath.Lane(Swift.max(t[0], 0), Swift.max(t[1], 0), Swift.max(t[2], 0), Swift.max(t[3], 0))
+        return (positivePart, onePlusE, numerator * inverse - label)
+    }
+
     /// Rows per block inside a chunk: the block's margins and columns stay in L1 between the three passes.
     static let blockSize = 512
 
@@ -224,14 +240,20 @@ public struct LogisticObjective: Sendable {
                             store(expOfMargin(load(margin + k)), exponentials + k)
                             k += width
                         }
+                        // Σ log(1 + e) of the block is taken as log Π (1 + e) per lane: one multiply per row instead
+                        // of a logarithm (each factor is in [1, 2], so 128 of them stay below 2^128).
+                        var product = Lane(repeating: 1)
                         k = 0
                         while k < full {
-                            let (l, r) = rowGroup(load(margin + k), load(exponentials + k), load(y + k))
-                            loss += l
+                            let (positivePart, onePlusE, r) = rowGroupFactors(load(margin + k), load(exponentials + k), load(y + k))
+                            loss += positivePart
+                            product *= onePlusE
                             residualSum += r
                             store(r, margin + k)
                             k += width
                         }
+                        loss += Lane(Foundation.log(product[0]), Foundation.log(product[1]),
+                                     Foundation.log(product[2]), Foundation.log(product[3]))
                         if full < rows {
                             var z = Lane(), label = Lane()
                             for lane in 0..<(rows - full) {
