@@ -40,7 +40,7 @@ public enum GradientDescent {
         if options.method == .barzilaiBorwein {
             return barzilaiBorwein(objective, options: options, rate: rate, progress: progress)
         }
-        let meanLabel = objective.labels.reduce(0, +) / Double(objective.labels.count)
+        let meanLabel = Summation.sum(objective.labels) / Double(objective.labels.count)
         var x = [Double](repeating: 0, count: objective.parameterCount)
         x[0] = Sigmoid.logit(min(max(meanLabel, 1e-12), 1 - 1e-12))
         var y = x
@@ -125,7 +125,7 @@ public enum GradientDescent {
 
     /// The starting point: b = logit(mean label), w = 0.
     static func start(_ objective: LogisticObjective) -> [Double] {
-        let meanLabel = objective.labels.reduce(0, +) / Double(objective.labels.count)
+        let meanLabel = Summation.sum(objective.labels) / Double(objective.labels.count)
         var x = [Double](repeating: 0, count: objective.parameterCount)
         x[0] = Sigmoid.logit(min(max(meanLabel, 1e-12), 1 - 1e-12))
         return x

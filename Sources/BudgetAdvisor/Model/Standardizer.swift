@@ -16,19 +16,18 @@ public struct Standardizer: Sendable, Equatable {
     public init(fitting columns: [[Double]]) {
         var means: [Double] = [], deviations: [Double] = []
         for column in columns {
-            // Work in units of the largest magnitude so values near 1e300 neither overflow the sum nor the
-            // squares; multiply back at the end.
-            let scale = column.reduce(0) { max($0, abs($1)) }
-            guard scale > 0, scale.isFinite else {
+            // Work in units of a power of two at or above the largest magnitude, so values near 1e300 neither
+            // overflow the sum nor the squares, and scaling is an exact multiplication; multiply back at the end.
+            let largest = column.reduce(0) { max($0, abs($1)) }
+            guard largest > 0, largest.isFinite else {
                 means.append(0)
-                deviations.append(scale.isFinite ? 0 : .nan)
+                deviations.append(largest.isFinite ? 0 : .nan)
                 continue
             }
-            var sum = 0.0
-            for x in column { sum += x / scale }
-            let mean = sum / Double(column.count)
-            var squares = 0.0
-            for x in column { squares += (x / scale - mean) * (x / scale - mean) }
+            let scale = Double(sign: .plus, exponent: largest.exponent + 1, significand: 1)
+            let inverse = 1 / scale
+            let mean = Summation.sum(column) { $0 * inverse } / Double(column.count)
+            let squares = Summation.sum(column) { ($0 * inverse - mean) * ($0 * inverse - mean) }
             means.append(mean * scale)
             deviations.append((squares / Double(column.count)).squareRoot() * scale)
         }
