@@ -19,6 +19,20 @@ static inline void creadline_set_completion(rl_completion_func_t *function, cons
     rl_basic_word_break_characters = (char *)word_breaks;
 }
 
+/* Quoted file names (`load my\ ch<Tab>`, `load "my ch<Tab>`): readline finds the word after an open quote or
+   the last unquoted word-break character (is_quoted says which characters quotes or a backslash protect),
+   and writes a completed file name back through quote (called when the name holds one of
+   filename_quote_characters) so the command line's tokenizer reads it as one word. */
+static inline void creadline_set_quoting(const char *quote_characters, const char *filename_quote_characters,
+                                         rl_linebuf_func_t *is_quoted, rl_quote_func_t *quote,
+                                         rl_dequote_func_t *unquote) {
+    rl_completer_quote_characters = quote_characters;
+    rl_filename_quote_characters = filename_quote_characters;
+    rl_char_is_quoted_p = is_quoted;
+    rl_filename_quoting_function = quote;
+    rl_filename_dequoting_function = unquote;
+}
+
 /* Inside the completion function: no fallback to readline's own filename completion, and the character
    after a sole match (0 for none, after `key=` or `dir/`). */
 static inline void creadline_completion_flags(int append_character, int filenames) {

@@ -15,6 +15,8 @@ struct ReadlineReader: LineReader {
         creadline_set_name(strdup("budget-advisor"))  // kept by readline
         // readline keeps the pointer: the copy lives as long as the process.
         creadline_set_completion(attemptCompletion, strdup(Completer.wordBreakCharacters))
+        creadline_set_quoting(strdup(Completer.quoteCharacters), strdup(Tokenizer.specialCharacters),
+                              isQuoted, quoteFilename, unquoteFilename)
         creadline_install_interrupt_handling()
         for line in history.entries { add_history(line) }
     }
@@ -59,8 +61,14 @@ private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int
     let prefix = String(decoding: UnsafeRawBufferPointer(start: buffer, count: point), as: UTF8.self)
     let completion = completer.complete(prefix, cursor: prefix.count)
     creadline_completion_flags(completion.appendsSpace ? 32 : 0, completion.isFilename ? 1 : 0)
-    guard !completion.candidates.isEmpty else { return nil }
-    completionState.candidates = completion.candidates
+    // readline replaces its own idea of the word: if it ever differs from the library's, complete nothing
+    // rather than garble the line.
+    guard !completion.candidates.isEmpty, let text, String(cString: text) == completion.word else { return nil }
+    // readline marks directories itself when it lists several file names (`dir/` would show as `dir//`); a
+    // sole directory keeps its `/`, which is what gets inserted.
+    completionState.candidates = completion.isFilename && completion.candidates.count > 1
+        ? completion.candidates.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        : completion.candidates
     completionState.next = 0
     return rl_completion_matches(text, nextCandidate)
 }
@@ -70,4 +78,29 @@ private let nextCandidate: @convention(c) (UnsafePointer<CChar>?, Int32) -> Unsa
     guard completionState.next < completionState.candidates.count else { return nil }
     defer { completionState.next += 1 }
     return strdup(completionState.candidates[completionState.next])
+}
+
+// MARK: - Quoting callbacks (readline frees what they return: malloc'd copies)
+
+private let isQuoted: @convention(c) (UnsafeMutablePointer<CChar>?, Int32) -> Int32 = { line, offset in
+    guard let line else { return 0 }
+    let bytes = UnsafeRawBufferPointer(start: line, count: strlen(line))
+    return Completer.isQuoted(bytes, at: Int(offset)) ? 1 : 0
+}
+
+private let quoteFilename: @convention(c) (UnsafeMutablePointer<CChar>?, Int32, UnsafeMutablePointer<CChar>?)
+    -> UnsafeMutablePointer<CChar>? = { text, matchType, quotePointer in
+    guard let text else { return nil }
+    let open = quotePointer.flatMap { $0.pointee == 0 ? nil : Character(Unicode.Scalar(UInt8(bitPattern: $0.pointee))) }
+    let quoted = Completer.quote(String(cString: text), openQuote: open, isComplete: matchType == SINGLE_MATCH)
+    // The quote the name is now written in: readline removes an opening quote that changed and does not add a
+    // closing one after a name that has it.
+    quotePointer?.pointee = quoted.quote.map { CChar(bitPattern: $0.asciiValue ?? 0) } ?? 0
+    return strdup(quoted.text)
+}
+
+private let unquoteFilename: @convention(c) (UnsafeMutablePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { text, quote in
+    guard let text else { return nil }
+    let open = quote == 0 ? nil : Character(Unicode.Scalar(UInt8(truncatingIfNeeded: quote)))
+    return strdup(Completer.unquote(String(cString: text), openQuote: open))
 }

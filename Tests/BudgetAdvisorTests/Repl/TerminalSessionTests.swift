@@ -59,6 +59,32 @@ import Testing
         #expect(history == "\(command)\nhelp\n")
     }
 
+    @Test func tabCompletesFileNamesWithSpacesThroughReadline() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
+                     "build the executable first (swift build): not found at \(Self.binary)")
+        let home = try ReplFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
+        try csv.write(toFile: home + "/my data.csv", atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
+        var mark = try terminal.waitFor("budget> ", timeout: 90)
+        terminal.drain(seconds: 0.2)
+
+        // Escaped: readline keeps `my\ da` as one word, the name comes back escaped, and the command reads it.
+        terminal.send("load my\\ da\t")
+        mark = try terminal.waitFor("ta.csv ", from: mark)
+        terminal.send("\r")
+        mark = try terminal.waitFor("Loaded 4 rows from my data.csv (", from: mark)
+        mark = try terminal.waitFor("budget> ", from: mark)
+
+        // Inside an open quote: completed and closed.
+        terminal.send("load \"my d\t")
+        mark = try terminal.waitFor("ata.csv\" ", from: mark)
+        terminal.send("\r")
+        mark = try terminal.waitFor("Loaded 4 rows from my data.csv (", from: mark)
+        #expect(!terminal.output.contains("error:"), "the terminal showed:\n\(terminal.output)")
+    }
+
     @Test func aScriptOnStandardInputStopsAtTheFirstFailure() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
                      "build the executable first (swift build): not found at \(Self.binary)")
