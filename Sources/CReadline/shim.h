@@ -55,7 +55,9 @@ static inline int creadline_point(void) { return rl_point; }
 /* Ctrl-C: readline keeps catching SIGINT (it restores the terminal and echoes ^C); our handler only records
    it, and readline's signal event hook, called back in ordinary (non-signal) context, clears the line and
    shows a fresh prompt. Outside readline (a command running), the first Ctrl-C says it cannot interrupt, the
-   second exits with 130. */
+   second exits with 130 at once. Nothing is lost by that exit: the history is written before every command
+   runs (ReadlineReader.readLine), because in here only async-signal-safe calls may be made (no Swift, no
+   malloc, no Foundation), and a flag for the main thread would be seen only once the command is over. */
 static volatile sig_atomic_t creadline_sigint_pending = 0;
 static volatile sig_atomic_t creadline_in_readline = 0;
 static volatile sig_atomic_t creadline_busy_interrupts = 0;
@@ -89,7 +91,10 @@ static inline void creadline_install_interrupt_handling(void) {
     memset(&action, 0, sizeof action);
     action.sa_handler = creadline_sigint_handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
+    /* A command blocked in open() or read() (a slow disk, a pipe) carries on after the first Ctrl-C instead of
+       failing with EINTR; readline installs its own handler while it reads a line, so this does not change
+       how the prompt reacts. */
+    action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, NULL);
     /* A parent may have left SIGINT blocked (the mask survives exec): unblock it, or Ctrl-C would do nothing. */
     sigset_t interrupt;

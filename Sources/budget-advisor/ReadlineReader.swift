@@ -7,6 +7,10 @@ import Foundation
 struct ReadlineReader: LineReader {
     private var history: ReplHistory
     private let historyPath: String
+    /// Whether the history has lines the file does not.
+    private var historyUnsaved = false
+    /// Whether a failure to write the history was reported (once is enough).
+    private var historyFailureReported = false
 
     /// Sets readline up and loads the history file at `historyPath`.
     init(historyPath: String) {
@@ -32,13 +36,27 @@ struct ReadlineReader: LineReader {
         }
         defer { free(pointer) }
         let line = String(cString: pointer)
-        if history.add(line), let kept = history.entries.last { add_history(kept) }
+        if history.add(line), let kept = history.entries.last {
+            add_history(kept)
+            historyUnsaved = true
+            // Written now, before the command runs, and not only when the session ends: a second Ctrl-C during
+            // the command ends the process from the signal handler (shim.h), where the file cannot be written
+            // safely, and the main thread, busy with the command, cannot be asked to. One small atomic write
+            // per command typed keeps that exit from losing anything.
+            saveHistory()
+        }
         return line
     }
 
-    /// Writes the history file (atomically); a failure is reported, not fatal.
-    func saveHistory() {
-        do { try history.save(path: historyPath) } catch {
+    /// Writes the history file (atomically) if it has new lines; a failure is reported once, not fatal.
+    mutating func saveHistory() {
+        guard historyUnsaved else { return }
+        do {
+            try history.save(path: historyPath)
+            historyUnsaved = false
+        } catch {
+            guard !historyFailureReported else { return }
+            historyFailureReported = true
             FileHandle.standardError.write(Data("budget-advisor: history not saved: \(error.localizedDescription)\n".utf8))
         }
     }
