@@ -19,6 +19,20 @@ static inline void creadline_set_completion(rl_completion_func_t *function, cons
     rl_basic_word_break_characters = (char *)word_breaks;
 }
 
+/* Quoted file names (`load my\ ch<Tab>`, `load "my ch<Tab>`): readline finds the word after an open quote or
+   the last unquoted word-break character (is_quoted says which characters quotes or a backslash protect),
+   and writes a completed file name back through quote (called when the name holds one of
+   filename_quote_characters) so the command line's tokenizer reads it as one word. */
+static inline void creadline_set_quoting(const char *quote_characters, const char *filename_quote_characters,
+                                         rl_linebuf_func_t *is_quoted, rl_quote_func_t *quote,
+                                         rl_dequote_func_t *unquote) {
+    rl_completer_quote_characters = quote_characters;
+    rl_filename_quote_characters = filename_quote_characters;
+    rl_char_is_quoted_p = is_quoted;
+    rl_filename_quoting_function = quote;
+    rl_filename_dequoting_function = unquote;
+}
+
 /* Inside the completion function: no fallback to readline's own filename completion, and the character
    after a sole match (0 for none, after `key=` or `dir/`). */
 static inline void creadline_completion_flags(int append_character, int filenames) {
@@ -41,7 +55,9 @@ static inline int creadline_point(void) { return rl_point; }
 /* Ctrl-C: readline keeps catching SIGINT (it restores the terminal and echoes ^C); our handler only records
    it, and readline's signal event hook, called back in ordinary (non-signal) context, clears the line and
    shows a fresh prompt. Outside readline (a command running), the first Ctrl-C says it cannot interrupt, the
-   second exits with 130. */
+   second exits with 130 at once. Nothing is lost by that exit: the history is written before every command
+   runs (ReadlineReader.readLine), because in here only async-signal-safe calls may be made (no Swift, no
+   malloc, no Foundation), and a flag for the main thread would be seen only once the command is over. */
 static volatile sig_atomic_t creadline_sigint_pending = 0;
 static volatile sig_atomic_t creadline_in_readline = 0;
 static volatile sig_atomic_t creadline_busy_interrupts = 0;
@@ -75,7 +91,10 @@ static inline void creadline_install_interrupt_handling(void) {
     memset(&action, 0, sizeof action);
     action.sa_handler = creadline_sigint_handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
+    /* A command blocked in open() or read() (a slow disk, a pipe) carries on after the first Ctrl-C instead of
+       failing with EINTR; readline installs its own handler while it reads a line, so this does not change
+       how the prompt reacts. */
+    action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, NULL);
     /* A parent may have left SIGINT blocked (the mask survives exec): unblock it, or Ctrl-C would do nothing. */
     sigset_t interrupt;

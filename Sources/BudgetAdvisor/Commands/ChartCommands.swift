@@ -15,7 +15,7 @@ enum ChartCommands {
         Examples: plot scatter    plot loss loss.svg scale=log    plot all charts/
         """,
         options: [OptionSpec("scale", "linear|log", "y axis of the loss chart", completion: .choice(["linear", "log"]))],
-        positionalCompletion: .choice(StudyCharts.Kind.allCases.map(\.rawValue) + ["all"])
+        positionalCompletion: .choice(StudyCharts.Kind.allCases.map(\.rawValue) + ["all"]), laterPositionalCompletion: .file
     ) { session, arguments in
         guard let kindName = arguments.positionals.first else {
             throw CommandError.usage("plot: say which chart: \(StudyCharts.Kind.allCases.map(\.rawValue).joined(separator: ", ")) or all")

@@ -51,6 +51,8 @@ public struct CommandSpec: Sendable {
     public var acceptsAnyKey: Bool
     /// What positional arguments complete to.
     public var positionalCompletion: OptionSpec.Completion
+    /// What positional arguments after the first complete to (`plot KIND FILE`); nil: `positionalCompletion`.
+    public var laterPositionalCompletion: OptionSpec.Completion?
     /// Whether the command exists only at the prompt (not as a subcommand).
     public var replOnly: Bool
     /// The work.
@@ -58,7 +60,8 @@ public struct CommandSpec: Sendable {
 
     public init(name: String, aliases: [String] = [], summary: String, synopsis: String = "", details: String = "",
                 options: [OptionSpec] = [], acceptsAnyKey: Bool = false,
-                positionalCompletion: OptionSpec.Completion = .none, replOnly: Bool = false, action: @escaping Action) {
+                positionalCompletion: OptionSpec.Completion = .none, laterPositionalCompletion: OptionSpec.Completion? = nil,
+                replOnly: Bool = false, action: @escaping Action) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
@@ -67,6 +70,7 @@ public struct CommandSpec: Sendable {
         self.options = options
         self.acceptsAnyKey = acceptsAnyKey
         self.positionalCompletion = positionalCompletion
+        self.laterPositionalCompletion = laterPositionalCompletion
         self.replOnly = replOnly
         self.action = action
     }

@@ -9,23 +9,47 @@ public struct Completer: Sendable {
 
     /// The candidates for one press of Tab.
     public struct Completion: Sendable, Equatable {
-        /// The text being completed: from the last word-break character before the cursor to the cursor.
+        /// The text being completed, as typed: from the last unquoted word-break character before the cursor
+        /// (or from just after an open quote) to the cursor. readline's completion text is the same.
         public var word: String
-        /// Replacements for `word`, sorted, without duplicates.
+        /// Replacements for `word`, unquoted (what the Tokenizer should read), sorted, without duplicates.
         public var candidates: [String]
-        /// Whether the candidates are file paths (readline then shows only their last component).
+        /// Whether the candidates are file paths (readline then shows only their last component, and quotes
+        /// them with `Completer.quote`).
         public var isFilename: Bool
+        /// The quote open before `word` (`"my ch` completes inside the quote), if any.
+        public var quote: Character?
 
-        public init(word: String, candidates: [String], isFilename: Bool = false) {
+        public init(word: String, candidates: [String], isFilename: Bool = false, quote: Character? = nil) {
             self.word = word
             self.candidates = candidates
             self.isFilename = isFilename
+            self.quote = quote
         }
 
         /// Whether a space should follow a sole candidate (not after `key=` or a directory's `/`).
         public var appendsSpace: Bool {
             guard candidates.count == 1, let only = candidates.first else { return false }
             return !only.hasSuffix("=") && !only.hasSuffix("/")
+        }
+
+        /// What one press of Tab puts in place of `word` and of the quote open before it, as readline does
+        /// with the quoting functions the terminal front end gives it: the candidates' common start (file
+        /// names quoted by `Completer.quote`), and after a sole candidate the closing quote and a space (no
+        /// space after `key=` or `dir/`). Nil when there are no candidates.
+        public var replacement: String? {
+            guard let first = candidates.first else { return nil }
+            let common = candidates.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0 == $1 }.map(\.0)) }
+            let sole = candidates.count == 1
+            var text: String
+            if isFilename {
+                text = Completer.quote(common, openQuote: quote, isComplete: sole).text
+            } else {
+                let open = quote.map(String.init) ?? ""
+                text = open + common + (sole ? open : "")
+            }
+            if appendsSpace { text += " " }
+            return text
         }
     }
 
@@ -42,12 +66,26 @@ public struct Completer: Sendable {
     /// The completion of `line` with the cursor after `cursor` characters.
     public func complete(_ line: String, cursor: Int) -> Completion {
         let before = String(line.prefix(max(0, cursor)))
-        let wordStart = before.lastIndex { Self.wordBreakCharacters.contains($0) }.map { before.index(after: $0) }
-            ?? before.startIndex
-        let word = String(before[wordStart...])
-        // The words before the one being completed (the shell-style words, split at spaces only).
-        let head = before[..<wordStart]
-        let fields = head.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let bounds = Self.wordBounds(before)
+        let utf8 = Array(before.utf8)
+        func text(_ range: Range<Int>) -> String { String(decoding: utf8[range], as: UTF8.self) }
+        // Candidates are found for the whole (unquoted) argument, `dir/my chart` for `dir/"my ch`; readline
+        // replaces only the text after the open quote, so what lies before it is taken off the candidates.
+        let argument = Self.unquote(text(bounds.argumentStart..<utf8.count))
+        let outsideQuote = Self.unquote(text(bounds.argumentStart..<bounds.wordStart))
+        var completion = complete(head: text(0..<bounds.argumentStart), word: argument)
+        completion.word = text(bounds.wordStart..<utf8.count)
+        completion.quote = bounds.openQuote
+        completion.candidates = completion.candidates.compactMap {
+            $0.hasPrefix(outsideQuote) ? String($0.dropFirst(outsideQuote.count)) : nil
+        }
+        return completion
+    }
+
+    /// The completion of `word` (unquoted) after `head`, the line up to the word.
+    private func complete(head: String, word: String) -> Completion {
+        // The words before the one being completed, as the Tokenizer splits them.
+        let fields = (try? Tokenizer.split(head)) ?? head.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         if fields.isEmpty {
             return Completion(word: word, candidates: Self.matching(table.names, word))
         }
@@ -56,7 +94,7 @@ public struct Completer: Sendable {
         }
         // `key=value` being typed: the word is the value, the key is the text before the last `=`.
         if let last = head.last, last == "=" {
-            let keyWord = before[..<before.index(before: wordStart)]
+            let keyWord = head.dropLast()
             let keyStart = keyWord.lastIndex { $0 == " " || $0 == "\t" }.map { keyWord.index(after: $0) } ?? keyWord.startIndex
             var key = String(keyWord[keyStart...])
             if key.hasPrefix("--") { key.removeFirst(2) }
@@ -86,7 +124,9 @@ public struct Completer: Sendable {
         candidates = Self.matching(candidates, word)
         let synopsis = spec.synopsis.uppercased()
         var isFilename = false
-        let positional: OptionSpec.Completion = positionalsGiven == 0 && !actions.isEmpty ? .none : spec.positionalCompletion
+        let positional: OptionSpec.Completion = positionalsGiven == 0
+            ? (actions.isEmpty ? spec.positionalCompletion : .none)
+            : spec.laterPositionalCompletion ?? spec.positionalCompletion
         switch positional {
         case .segment:
             candidates += values(.segment, word: word, asKeys: synopsis.contains("SEGMENT=")).candidates

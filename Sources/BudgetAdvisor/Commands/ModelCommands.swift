@@ -218,7 +218,10 @@ enum ModelCommands {
             }
             let schema = try schema(arguments)
             do {
-                session.data = try DatasetLoader.load(path: session.resolve(path), schema: schema)
+                let resolved = session.resolve(path)
+                session.data = try LoadProgress.around(path: resolved, shownAs: path, progress: session.progress) {
+                    try DatasetLoader.load(path: resolved, schema: schema)
+                }
                 session.data?.source = path
             } catch let error as DataError {
                 var error = error

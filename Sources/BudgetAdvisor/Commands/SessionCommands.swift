@@ -67,7 +67,10 @@ enum SessionCommands {
     static func loadData(_ session: inout Session, path: String, arguments: CommandArguments) throws -> String {
         let schema = try ModelCommands.schema(arguments)
         do {
-            var data = try DatasetLoader.load(path: session.resolve(path), schema: schema)
+            let resolved = session.resolve(path)
+            var data = try LoadProgress.around(path: resolved, shownAs: path, progress: session.progress) {
+                try DatasetLoader.load(path: resolved, schema: schema)
+            }
             data.source = path
             session.data = data
             session.split = nil

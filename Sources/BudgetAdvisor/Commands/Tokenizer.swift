@@ -39,9 +39,12 @@ public enum Tokenizer {
         inWord ? words + [current] : words
     }
 
+    /// The characters that make a word need quoting or escaping to survive `split` as one word.
+    public static let specialCharacters = " \t\"'\\#"
+
     /// Quotes `word` if it needs quoting to survive `split` (for echoing commands back).
     public static func quoteIfNeeded(_ word: String) -> String {
-        guard word.isEmpty || word.contains(where: { " \t\"'\\#".contains($0) }) else { return word }
+        guard word.isEmpty || word.contains(where: { specialCharacters.contains($0) }) else { return word }
         return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -52,7 +52,7 @@ import Testing
         }
         var bad = segs
         bad[1].customers = 0
-        #expect(reason(problem(5000, segments: bad))?.contains("segment #2 is invalid: customers must be a finite number above 0") == true)
+        #expect(reason(problem(5000, segments: bad))?.contains("segment 'b' is invalid: customers must be a finite number above 0") == true)
         bad = segs
         bad[0].baseLogit = .nan
         #expect(reason(problem(5000, segments: bad))?.contains("base logit must be finite") == true)
@@ -71,6 +71,22 @@ import Testing
         #expect(throws: AllocationError.self) {
             try Allocator.allocate(problem(5000), options: AllocationOptions(relativeTolerance: 0))
         }
+    }
+
+    @Test func anInvalidSegmentIsNamedByItsNameElseByItsNumber() {
+        var bad = segs
+        bad[1].minSpend = -1
+        #expect(throws: AllocationError.invalidSegment(index: 1, name: "b", reason: "minimum spend must be at least 0 (got -1.0)")) {
+            try Allocator.allocate(problem(5000, segments: bad))
+        }
+        #expect(AllocationError.invalidSegment(index: 1, name: "b", reason: "why").localizedDescription == "segment 'b' is invalid: why")
+        // Without names (blank, as a caller with only numbers might leave them) the number is the fallback.
+        bad[0].name = ""
+        bad[1].name = "  "
+        #expect(throws: AllocationError.invalidSegment(index: 1, name: nil, reason: "minimum spend must be at least 0 (got -1.0)")) {
+            try Allocator.allocate(problem(5000, segments: bad))
+        }
+        #expect(AllocationError.invalidSegment(index: 1, reason: "why").localizedDescription == "segment #2 is invalid: why")
     }
 
     @Test func extremeLogitsDoNotOverflow() throws {

@@ -51,6 +51,18 @@ import Testing
         #expect(!out.contains("error"))
     }
 
+    @Test func anInvalidSegmentIsNamedByItsScenarioName() throws {
+        var (interpreter, folder) = try makeInterpreter()
+        // A model fitted elsewhere whose spend range starts below 0: segments without a min take it, and the
+        // allocator refuses a negative spend, naming the segment.
+        let model = #"{"features": ["advertising_budget", "user_interest", "purchase_frequency"], "intercept": -6, "coefficients": {"advertising_budget": 0.06, "user_interest": 3, "purchase_frequency": 2}, "feature_ranges": {"advertising_budget": [-10, 100], "user_interest": [0, 1], "purchase_frequency": [0, 1]}}"#
+        try model.write(toFile: folder + "/neg.json", atomically: true, encoding: .utf8)
+        let scenario = #"{"name": "n", "total_budget": 50000, "segments": [{"name": "students", "customers": 300, "features": {"user_interest": 0.5, "purchase_frequency": 0.2}, "min": 5}, {"name": "retirees", "customers": 200, "features": {"user_interest": 0.3, "purchase_frequency": 0.6}}]}"#
+        try scenario.write(toFile: folder + "/n.json", atomically: true, encoding: .utf8)
+        let out = interpreter.run("allocate model=neg.json scenario=n.json")
+        #expect(out.hasSuffix("error: segment 'retirees' is invalid: minimum spend must be at least 0 (got -10.0)\n"), "\(out)")
+    }
+
     @Test func whatIfAndTargetMode() throws {
         var (interpreter, _) = try makeInterpreter()
         let whatif = interpreter.run("whatif loyal=20k new=35%")

@@ -59,6 +59,63 @@ import Testing
         #expect(history == "\(command)\nhelp\n")
     }
 
+    @Test func tabCompletesFileNamesWithSpacesThroughReadline() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
+                     "build the executable first (swift build): not found at \(Self.binary)")
+        let home = try ReplFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
+        try csv.write(toFile: home + "/my data.csv", atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
+        var mark = try terminal.waitFor("budget> ", timeout: 90)
+        terminal.drain(seconds: 0.2)
+
+        // Escaped: readline keeps `my\ da` as one word, the name comes back escaped, and the command reads it.
+        terminal.send("load my\\ da\t")
+        mark = try terminal.waitFor("ta.csv ", from: mark)
+        terminal.send("\r")
+        mark = try terminal.waitFor("Loaded 4 rows from my data.csv (", from: mark)
+        mark = try terminal.waitFor("budget> ", from: mark)
+
+        // Inside an open quote: completed and closed.
+        terminal.send("load \"my d\t")
+        mark = try terminal.waitFor("ata.csv\" ", from: mark)
+        terminal.send("\r")
+        mark = try terminal.waitFor("Loaded 4 rows from my data.csv (", from: mark)
+        #expect(!terminal.output.contains("error:"), "the terminal showed:\n\(terminal.output)")
+    }
+
+    @Test func aSecondCtrlCDuringACommandLeavesWith130AndKeepsTheHistory() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
+                     "build the executable first (swift build): not found at \(Self.binary)")
+        let home = try ReplFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // A command that waits without using the CPU: reading a named pipe nobody writes to.
+        try #require(mkfifo(home + "/wait.csv", 0o600) == 0)
+        let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
+        var mark = try terminal.waitFor("budget> ", timeout: 90)
+        terminal.drain(seconds: 0.2)
+        terminal.send("help\r")
+        mark = try terminal.waitFor("budget> ", from: mark)
+        terminal.drain(seconds: 0.2)
+        terminal.send("load wait.csv\r")
+        // readline has taken the line when it ends it; let it hand the line over before interrupting.
+        mark = try terminal.waitFor("load wait.csv\r\n", from: mark)
+        terminal.drain(seconds: 0.3)
+
+        // The first Ctrl-C says the command goes on (and it does: the blocked open is restarted).
+        terminal.send("\u{03}")
+        mark = try terminal.waitFor("press Ctrl-C again to leave", from: mark)
+        // The second leaves at once, with the history of the session already on disk.
+        terminal.send("\u{03}")
+        let status = terminal.waitForExit(timeout: 30)
+        #expect(status == 130, "exit status; the terminal showed:\n\(terminal.output)")
+        let history = try String(contentsOfFile: home + "/state/budget-advisor/history", encoding: .utf8)
+        #expect(history == "help\nload wait.csv\n")
+        let after = String(decoding: Array(terminal.output.utf8).dropFirst(mark), as: UTF8.self)
+        #expect(!after.contains("budget> "), "no prompt came back: the command was still running")
+    }
+
     @Test func aScriptOnStandardInputStopsAtTheFirstFailure() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
                      "build the executable first (swift build): not found at \(Self.binary)")

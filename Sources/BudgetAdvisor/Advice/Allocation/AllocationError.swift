@@ -6,8 +6,8 @@ public enum AllocationError: Error, LocalizedError, Equatable {
     case noSegments
     /// The budget cannot even pay every segment's minimum spend.
     case budgetBelowMinimums(required: Double, given: Double)
-    /// A segment has an unusable field.
-    case invalidSegment(index: Int, reason: String)
+    /// A segment has an unusable field. `index` counts from 0; `name` is the segment's name, if it has one.
+    case invalidSegment(index: Int, name: String? = nil, reason: String)
     /// The total budget is not a finite number >= 0.
     case invalidBudget(value: Double, reason: String)
     /// The spend coefficient is not a finite number.
@@ -25,8 +25,10 @@ public enum AllocationError: Error, LocalizedError, Equatable {
             return "no segments: there is nothing to allocate the budget to"
         case let .budgetBelowMinimums(required, given):
             return "the budget \(AllocationFormat.amount(given)) is below the sum of the segments' minimum spends: at least \(AllocationFormat.amount(required)) is needed"
-        case let .invalidSegment(index, reason):
-            return "segment #\(index + 1) is invalid: \(reason)"
+        case let .invalidSegment(index, name, reason):
+            // By name when the caller has names (scenario segments always do); by number otherwise.
+            let segment = name.map { "'\($0)'" } ?? "#\(index + 1)"
+            return "segment \(segment) is invalid: \(reason)"
         case let .invalidBudget(value, reason):
             return "the total budget \(value) is invalid: \(reason)"
         case let .invalidSpendCoefficient(value):

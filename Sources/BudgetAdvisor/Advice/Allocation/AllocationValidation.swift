@@ -4,20 +4,22 @@ enum AllocationValidation {
     static func validate(segments: [AllocationSegment], spendCoefficient: Double, options: AllocationOptions) throws {
         guard !segments.isEmpty else { throw AllocationError.noSegments }
         for (i, seg) in segments.enumerated() {
+            // Named in messages by its name when it has one, else by its number.
+            let name = seg.name.allSatisfy(\.isWhitespace) ? nil : seg.name
             if !seg.customers.isFinite || seg.customers <= 0 {
-                throw AllocationError.invalidSegment(index: i, reason: "customers must be a finite number above 0 (got \(seg.customers))")
+                throw AllocationError.invalidSegment(index: i, name: name, reason: "customers must be a finite number above 0 (got \(seg.customers))")
             }
             if !seg.baseLogit.isFinite {
-                throw AllocationError.invalidSegment(index: i, reason: "base logit must be finite (got \(seg.baseLogit))")
+                throw AllocationError.invalidSegment(index: i, name: name, reason: "base logit must be finite (got \(seg.baseLogit))")
             }
             if !seg.minSpend.isFinite || !seg.maxSpend.isFinite {
-                throw AllocationError.invalidSegment(index: i, reason: "spend bounds must be finite (got \(seg.minSpend)...\(seg.maxSpend))")
+                throw AllocationError.invalidSegment(index: i, name: name, reason: "spend bounds must be finite (got \(seg.minSpend)...\(seg.maxSpend))")
             }
             if seg.minSpend < 0 {
-                throw AllocationError.invalidSegment(index: i, reason: "minimum spend must be at least 0 (got \(seg.minSpend))")
+                throw AllocationError.invalidSegment(index: i, name: name, reason: "minimum spend must be at least 0 (got \(seg.minSpend))")
             }
             if seg.minSpend > seg.maxSpend {
-                throw AllocationError.invalidSegment(index: i, reason: "minimum spend \(seg.minSpend) is above maximum spend \(seg.maxSpend)")
+                throw AllocationError.invalidSegment(index: i, name: name, reason: "minimum spend \(seg.minSpend) is above maximum spend \(seg.maxSpend)")
             }
         }
         guard spendCoefficient.isFinite else { throw AllocationError.invalidSpendCoefficient(value: spendCoefficient) }
