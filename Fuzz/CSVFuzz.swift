@@ -5,7 +5,8 @@
 //   bit 0      0: the standard schema; 1: a schema drawn from the input (names taken from its first line)
 //   bits 1-2   delimiter: ',' ';' '\t' or byte 1 of the input
 // Oracles besides "no crash, no hang": a loaded data set is well-formed (every column as long as the labels,
-// every value finite, labels 0/1 of both classes, no constant feature) and every error names the file.
+// every value finite, labels 0/1 of both classes, no constant feature) and the same bits with the parallel fast
+// path turned off; every error names the file.
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -29,9 +30,22 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let dataset = try DatasetLoader.parse(body, file: "fuzz.csv", schema: schema)
         check(dataset, schema: schema)
+        // The parallel fast path (taken whenever it can) gives exactly what the sequential scanner gives.
+        let sequential = try DatasetLoader.parse(body, file: "fuzz.csv", schema: schema, parallel: false)
+        precondition(sequential.columns.map { $0.map(\.bitPattern) } == dataset.columns.map { $0.map(\.bitPattern) }
+                     && sequential.labels == dataset.labels, "the parallel and sequential paths disagree")
     } catch let error as DataError {
         precondition(error.file == "fuzz.csv", "error lost the file name: \(error)")
         precondition(!error.message.isEmpty, "empty message")
+        do {
+            _ = try DatasetLoader.parse(body, file: "fuzz.csv", schema: schema, parallel: false)
+            preconditionFailure("only the parallel path failed: \(error)")
+        } catch let sequential as DataError {
+            precondition(sequential.localizedDescription == error.localizedDescription,
+                         "the paths fail differently: \(error) vs \(sequential)")
+        } catch {
+            fatalError("DatasetLoader.parse threw a non-DataError: \(error)")
+        }
     } catch {
         fatalError("DatasetLoader.parse threw a non-DataError: \(error)")
     }

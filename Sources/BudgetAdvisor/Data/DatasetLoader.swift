@@ -36,13 +36,20 @@ public enum DatasetLoader {
     /// Parses CSV bytes as if read from `file`.
     /// - Throws: `DataError` naming the file, line and column.
     public static func parse(_ data: Data, file: String, schema: DatasetSchema = .standard) throws -> Dataset {
+        try parse(data, file: file, schema: schema, parallel: true)
+    }
+
+    /// `parse(_:file:schema:)`, optionally without the parallel fast path: tests and the fuzzer check that both
+    /// paths give the same data set (or the same error).
+    static func parse(_ data: Data, file: String, schema: DatasetSchema, parallel: Bool) throws -> Dataset {
         try schema.validate(file: file)
         return try data.withUnsafeBytes { raw in
-            try parse(raw.bindMemory(to: UInt8.self), file: file, schema: schema)
+            try parse(raw.bindMemory(to: UInt8.self), file: file, schema: schema, parallel: parallel)
         }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema) throws -> Dataset {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema,
+                              parallel allowParallel: Bool = true) throws -> Dataset {
         let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         if bytes[start..<min(bytes.count, start + 4096)].contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
             throw DataError(file: file, line: 1, "is not a text file (it holds binary data); expected CSV text with a header row")
@@ -100,8 +107,8 @@ public enum DatasetLoader {
         var targets = [Int](repeating: ignored, count: header.count)
         for (feature, position) in positions.dropLast().enumerated() { targets[position] = feature }
         targets[positions.last!] = labelTarget
-        if let parallel = ParallelCSV.parse(bytes, from: scanner.position, delimiter: schema.delimiter, targets: targets,
-                                            features: columns.count) {
+        if allowParallel, let parallel = ParallelCSV.parse(bytes, from: scanner.position, delimiter: schema.delimiter,
+                                                           targets: targets, features: columns.count) {
             columns = parallel.columns
             labels = parallel.labels
             positiveCount = parallel.positives

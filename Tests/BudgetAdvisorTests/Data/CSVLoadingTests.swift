@@ -128,6 +128,9 @@ import Testing
                               targets: [0, 1, 2, ParallelCSV.label], features: 3)
         })
         #expect(direct.positives == 10_000)
+        let sequential = try DatasetLoader.parse(Data(plainText.utf8), file: "in.csv", schema: .standard, parallel: false)
+        #expect(sequential.columns.map { $0.map(\.bitPattern) } == direct.columns.map { $0.map(\.bitPattern) })
+        #expect(sequential.labels == direct.labels)
         for (k, row) in rows.enumerated() where k % 7 == 0 {
             let cells = row.split(separator: ",").map { DecimalParser.parse(ArraySlice($0.utf8))! }
             #expect(direct.columns.map { $0[k] } == Array(cells.prefix(3)), "row \(k + 2): \(row)")
@@ -145,9 +148,9 @@ import Testing
                 ParallelCSV.parse($0, from: header.utf8.count, delimiter: UInt8(ascii: ","),
                                   targets: [0, 1, 2, ParallelCSV.label], features: 3)
             } == nil)
-            let sequential = try load(variant)
-            #expect(sequential.columns == direct.columns)
-            #expect(sequential.labels == direct.labels)
+            let reread = try load(variant)
+            #expect(reread.columns == direct.columns)
+            #expect(reread.labels == direct.labels)
         }
     }
 }
