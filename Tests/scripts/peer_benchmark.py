@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark of budget-advisor against pandas, scikit-learn, NumPy and SciPy, in one run.
 
-Usage (after `swift build -c release`):
+Usage (it runs `swift build -c release` first unless --bin is given; `bash .ci/setup` installs readline):
   pip install numpy scipy scikit-learn pandas
   python3 Tests/scripts/peer_benchmark.py [--rows 1000000] [--seed 42] [--bin DIR] [--full]
 
@@ -121,6 +121,9 @@ def main():
         return 0
 
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if args.bin is None:
+        # Build (or bring up to date) the release binaries first, so a fresh checkout needs no separate step.
+        subprocess.run(["swift", "build", "-c", "release"], cwd=root, check=True, stdout=sys.stderr)
     bin_dir = args.bin or subprocess.check_output(
         ["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, text=True).strip()
     ours = os.path.join(bin_dir, "budget-advisor")
