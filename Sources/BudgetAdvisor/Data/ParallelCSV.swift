@@ -216,7 +216,7 @@ enum ParallelCSV {
     /// A plain decimal starting at `from` and ending at a delimiter, line end or `to` (not consumed): exactly
     /// `DecimalParser.parsePlain`'s rules and result (at most 15 significant and 22 fraction digits, then one
     /// correctly rounded division), or nil. Up to 15 digits in all (the usual case) the mantissa is exact and no
-    /// digit needs counting on the way; longer numbers are read again by `longNumber`.
+    /// digit needs counting on the way; longer numbers are read again by `DecimalParser.parsePlain`.
     @inline(__always)
     private static func number(_ base: UnsafePointer<UInt8>, from: Int, to: Int, powers: UnsafePointer<Double>) -> (Double, Int)? {
         var index = from
@@ -247,44 +247,10 @@ enum ParallelCSV {
         }
         let allDigits = integerDigits + fractionDigits
         guard allDigits > 0 else { return nil }
-        guard allDigits <= 15 else { return longNumber(base, from: from, to: to, powers: powers) }
-        let value = Double(mantissa) / powers[fractionDigits]
-        return (negative ? -value : value, index)
-    }
-
-    /// `number` for more than 15 digits: leading zeros do not count towards the 15 significant digits.
-    private static func longNumber(_ base: UnsafePointer<UInt8>, from: Int, to: Int, powers: UnsafePointer<Double>) -> (Double, Int)? {
-        var index = from
-        var negative = false
-        if index < to {
-            if base[index] == UInt8(ascii: "-") { negative = true; index += 1 } else if base[index] == UInt8(ascii: "+") { index += 1 }
+        guard allDigits <= 15 else {
+            // Leading zeros do not count towards the 15 significant digits: the same characters, by the rules.
+            return DecimalParser.parsePlain(base + from, count: index - from).map { ($0, index) }
         }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        let integerStart = index
-        while index < to {
-            let digit = base[index] &- UInt8(ascii: "0")
-            guard digit < 10 else { break }
-            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(digit) }
-            if mantissa != 0 { digits += 1 }
-            index += 1
-        }
-        var sawDigit = index > integerStart
-        if index < to, base[index] == UInt8(ascii: ".") {
-            index += 1
-            let fractionStart = index
-            while index < to {
-                let digit = base[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { break }
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(digit) }
-                if mantissa != 0 { digits += 1 }
-                index += 1
-            }
-            fractionDigits = index - fractionStart
-            sawDigit = sawDigit || fractionDigits > 0
-        }
-        guard sawDigit, digits <= 15, fractionDigits <= 22 else { return nil }
         let value = Double(mantissa) / powers[fractionDigits]
         return (negative ? -value : value, index)
     }

@@ -49,41 +49,22 @@ public struct LogisticObjective: Sendable {
         let p = columns.count
         let n = labels.count
         let stride = p + 2 // loss, d/db, d/dw_1..p
-        let chunkCount = (n + Self.chunkSize - 1) / Self.chunkSize
-        var partials = [Double](repeating: 0, count: chunkCount * stride)
         let inverseScales = standardizer.standardDeviations.map { 1 / $0 }
         let means = standardizer.means
         // w_j·(1/s_j): the margin is b + Σ (w_j/s_j)·(x_j - m_j).
         let scaledWeights = (0..<p).map { parameters[$0 + 1] * inverseScales[$0] }
         // The arrays are immutable and kept alive by `self` for the whole call, so their storage does not move.
-        let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
-        let labelBase = labels.withUnsafeBufferPointer { $0.baseAddress! }
-        partials.withUnsafeMutableBufferPointer { partialBuffer in
-            nonisolated(unsafe) let out = partialBuffer
-            nonisolated(unsafe) let columnBases = columnBases
-            nonisolated(unsafe) let labelBase = labelBase
-            let work: @Sendable (Int) -> Void = { chunk in
-                let start = chunk * Self.chunkSize
-                let count = min(Self.chunkSize, n - start)
-                if simd {
-                    Self.accumulateChunkSIMD(start: start, count: count, columns: columnBases, labels: labelBase,
-                                             intercept: parameters[0], scaledWeights: scaledWeights, means: means,
-                                             inverseScales: inverseScales, into: out.baseAddress! + chunk * stride)
-                } else {
-                    Self.accumulateChunkScalar(count: count, columns: columnBases.map { $0 + start }, labels: labelBase + start,
-                                               parameters: parameters, means: means, inverseScales: inverseScales,
-                                               into: out.baseAddress! + chunk * stride)
-                }
+        nonisolated(unsafe) let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
+        nonisolated(unsafe) let labelBase = labels.withUnsafeBufferPointer { $0.baseAddress! }
+        let sums = chunkSums(stride: stride) { start, count, out in
+            if simd {
+                Self.accumulateChunkSIMD(start: start, count: count, columns: columnBases, labels: labelBase,
+                                         intercept: parameters[0], scaledWeights: scaledWeights, means: means,
+                                         inverseScales: inverseScales, into: out)
+            } else {
+                Self.accumulateChunkScalar(count: count, columns: columnBases.map { $0 + start }, labels: labelBase + start,
+                                           parameters: parameters, means: means, inverseScales: inverseScales, into: out)
             }
-            if chunkCount > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
-            } else if chunkCount == 1 {
-                work(0)
-            }
-        }
-        var sums = [Double](repeating: 0, count: stride)
-        for chunk in 0..<chunkCount {
-            for k in 0..<stride { sums[k] += partials[chunk * stride + k] }
         }
         let inverseN = 1 / Double(n)
         var value = sums[0] * inverseN
@@ -95,6 +76,33 @@ public struct LogisticObjective: Sendable {
             gradient[j + 1] = sums[j + 2] * inverseN + lambda * w
         }
         return (value, gradient)
+    }
+
+    /// Runs `body(start, count, out)` for every chunk of `chunkSize` rows, on all cores, each chunk writing its
+    /// `stride` partial sums to `out`; returns the partial sums added in chunk order, so the result is the same
+    /// bits whatever the number of threads.
+    private func chunkSums(stride: Int,
+                           _ body: @escaping @Sendable (_ start: Int, _ count: Int, _ out: UnsafeMutablePointer<Double>) -> Void) -> [Double] {
+        let n = labels.count
+        let chunkCount = (n + Self.chunkSize - 1) / Self.chunkSize
+        var partials = [Double](repeating: 0, count: chunkCount * stride)
+        partials.withUnsafeMutableBufferPointer { partialBuffer in
+            nonisolated(unsafe) let out = partialBuffer
+            let work: @Sendable (Int) -> Void = { chunk in
+                let start = chunk * Self.chunkSize
+                body(start, min(Self.chunkSize, n - start), out.baseAddress! + chunk * stride)
+            }
+            if chunkCount > 1 {
+                DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
+            } else if chunkCount == 1 {
+                work(0)
+            }
+        }
+        var sums = [Double](repeating: 0, count: stride)
+        for chunk in 0..<chunkCount {
+            for k in 0..<stride { sums[k] += partials[chunk * stride + k] }
+        }
+        return sums
     }
 
     /// J alone.
@@ -302,34 +310,19 @@ public struct LogisticObjective: Sendable {
         let n = labels.count
         let size = p + 1
         let pairs = size * (size + 1) / 2
-        let chunkCount = (n + Self.chunkSize - 1) / Self.chunkSize
-        var partials = [Double](repeating: 0, count: chunkCount * pairs)
         let means = standardizer.means
         let inverseScales = standardizer.standardDeviations.map { 1 / $0 }
-        let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
-        partials.withUnsafeMutableBufferPointer { partialBuffer in
-            nonisolated(unsafe) let out = partialBuffer
-            nonisolated(unsafe) let columnBases = columnBases
-            let work: @Sendable (Int) -> Void = { chunk in
-                let start = chunk * Self.chunkSize
-                Self.accumulateHessianChunk(columns: columnBases.map { $0 + start }, count: min(Self.chunkSize, n - start),
-                                            parameters: parameters, means: means, inverseScales: inverseScales,
-                                            into: out.baseAddress! + chunk * pairs)
-            }
-            if chunkCount > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
-            } else if chunkCount == 1 {
-                work(0)
-            }
+        nonisolated(unsafe) let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
+        let sums = chunkSums(stride: pairs) { start, count, out in
+            Self.accumulateHessianChunk(columns: columnBases.map { $0 + start }, count: count, parameters: parameters,
+                                        means: means, inverseScales: inverseScales, into: out)
         }
         var h = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
         let inverseN = 1 / Double(n)
         var pair = 0
         for a in 0..<size {
             for b in 0...a {
-                var sum = 0.0
-                for chunk in 0..<chunkCount { sum += partials[chunk * pairs + pair] }
-                h[a][b] = sum * inverseN
+                h[a][b] = sums[pair] * inverseN
                 h[b][a] = h[a][b]
                 pair += 1
             }
@@ -407,34 +400,26 @@ public struct LogisticObjective: Sendable {
         let n = labels.count
         guard p > 0, n > 0 else { return 1 + lambda }
         let pairs = p * (p + 1) / 2
-        let chunkCount = (n + Self.chunkSize - 1) / Self.chunkSize
-        var partials = [Double](repeating: 0, count: chunkCount * pairs)
         let means = standardizer.means
-        let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
-        partials.withUnsafeMutableBufferPointer { partialBuffer in
-            nonisolated(unsafe) let out = partialBuffer
-            nonisolated(unsafe) let columnBases = columnBases
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                typealias Lane = FastMath.Lane
-                let start = chunk * Self.chunkSize
-                let count = min(Self.chunkSize, n - start)
-                let full = count / Lane.scalarCount * Lane.scalarCount
-                var pair = 0
-                for a in 0..<p {
-                    let xa = columnBases[a] + start, meanA = Lane(repeating: means[a])
-                    for b in 0...a {
-                        let xb = columnBases[b] + start, meanB = Lane(repeating: means[b])
-                        var sum = Lane()
-                        var k = 0
-                        while k < full {
-                            sum += (Self.load(xa + k) - meanA) * (Self.load(xb + k) - meanB)
-                            k += Lane.scalarCount
-                        }
-                        var tail = 0.0
-                        for k in full..<count { tail += (xa[k] - means[a]) * (xb[k] - means[b]) }
-                        out[chunk * pairs + pair] = sum.sum() + tail
-                        pair += 1
+        nonisolated(unsafe) let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
+        let sums = chunkSums(stride: pairs) { start, count, out in
+            typealias Lane = FastMath.Lane
+            let full = count / Lane.scalarCount * Lane.scalarCount
+            var pair = 0
+            for a in 0..<p {
+                let xa = columnBases[a] + start, meanA = Lane(repeating: means[a])
+                for b in 0...a {
+                    let xb = columnBases[b] + start, meanB = Lane(repeating: means[b])
+                    var sum = Lane()
+                    var k = 0
+                    while k < full {
+                        sum += (Self.load(xa + k) - meanA) * (Self.load(xb + k) - meanB)
+                        k += Lane.scalarCount
                     }
+                    var tail = 0.0
+                    for k in full..<count { tail += (xa[k] - means[a]) * (xb[k] - means[b]) }
+                    out[pair] = sum.sum() + tail
+                    pair += 1
                 }
             }
         }
@@ -442,9 +427,7 @@ public struct LogisticObjective: Sendable {
         var pair = 0
         for a in 0..<p {
             for b in 0...a {
-                var sum = 0.0
-                for chunk in 0..<chunkCount { sum += partials[chunk * pairs + pair] }
-                let value = sum / Double(n) / (standardizer.standardDeviations[a] * standardizer.standardDeviations[b])
+                let value = sums[pair] / Double(n) / (standardizer.standardDeviations[a] * standardizer.standardDeviations[b])
                 correlation[a][b] = value
                 correlation[b][a] = value
                 pair += 1
