@@ -19,7 +19,7 @@ struct ReadlineReader: LineReader {
         creadline_set_name(strdup("budget-advisor"))  // kept by readline
         // readline keeps the pointer: the copy lives as long as the process.
         creadline_set_completion(attemptCompletion, strdup(Completer.wordBreakCharacters))
-        creadline_set_quoting(strdup(Completer.quoteCharacters), strdup(Tokenizer.specialCharacters),
+        creadline_set_quoting(strdup(Completer.quoteCharacters), strdup(Completer.filenameQuoteCharacters),
                               isQuoted, quoteFilename, unquoteFilename)
         creadline_install_interrupt_handling()
         for line in history.entries { add_history(line) }

@@ -82,22 +82,24 @@ public struct Scenario: Sendable, Equatable {
             guard logit.isFinite, (logit + spendCoefficient * (segment.maxSpend ?? defaultMaxSpend ?? trainedRange?.upperBound ?? 0)).isFinite else {
                 throw failure("\(path).features", "the values are far outside anything the model was trained on (the predicted log-odds are not finite)")
             }
-            guard let low = segment.minSpend ?? defaultMinSpend ?? trainedRange?.lowerBound ?? 0 as Double? else {
-                throw failure("\(path).min", "is missing")
-            }
-            guard let high = segment.maxSpend ?? defaultMaxSpend ?? trainedRange?.upperBound else {
+            let (low, lowSource): (Double, SpendBoundSource) = segment.minSpend.map { ($0, .segment) }
+                ?? defaultMinSpend.map { ($0, .scenarioDefault) } ?? trainedRange.map { ($0.lowerBound, .modelRange) } ?? (0, .none)
+            guard let (high, highSource) = segment.maxSpend.map({ ($0, SpendBoundSource.segment) })
+                ?? defaultMaxSpend.map({ ($0, .scenarioDefault) }) ?? trainedRange.map({ ($0.upperBound, .modelRange) }) else {
                 throw failure("\(path).max", "is missing, and the model has no training range to default to")
             }
-            guard low <= high else {
-                throw failure("\(path).min", "(\(NumberFormatting.compact(low))) exceeds max (\(NumberFormatting.compact(high)))")
-            }
             let frozen = vector
-            return ResolvedSegment(segment: segment, baseLogit: logit, minSpend: low, maxSpend: high,
-                                   featureVector: { spend in
-                                       var x = frozen
-                                       x[spendIndex] = spend
-                                       return x
-                                   })
+            let resolved = ResolvedSegment(segment: segment, baseLogit: logit, minSpend: low, maxSpend: high,
+                                           featureVector: { spend in
+                                               var x = frozen
+                                               x[spendIndex] = spend
+                                               return x
+                                           }, minSource: lowSource, maxSource: highSource)
+            guard low <= high else {
+                let advice = resolved.spendBoundAdvice.map { "; " + $0 } ?? ""
+                throw failure("\(path).min", "(\(NumberFormatting.compact(low))) exceeds max (\(NumberFormatting.compact(high)))\(advice)")
+            }
+            return resolved
         }
     }
 }

@@ -98,8 +98,10 @@ public struct ResponseCurvesChart: Sendable {
         }, label: xLabel))
 
         var lines: [SVGElement] = [], dots: [SVGElement] = []
-        var placed: [(x: Double, y: Double, w: Double)] = []
-        var labels: [SVGElement] = []
+        // Labels of the chosen spends: right of the dot (left near the edge), then moved apart vertically so no
+        // two overlap, with a thin leader line back to the dot from a label that moved.
+        var marks: [(index: Int, x: Double, y: Double, text: String)] = []
+        var wanted: [LabelPlacement.Label] = []
         for (i, c) in curves.enumerated() {
             let pts = c.points.filter { $0.spend.isFinite && $0.conversions.isFinite }.sorted { $0.spend < $1.spend }
             var line = SVGElement.polyline(pts.map { (sx($0.spend), sy($0.conversions)) })
@@ -110,28 +112,38 @@ public struct ResponseCurvesChart: Sendable {
             let px = sx(ch.spend), py = sy(ch.conversions)
             dots.append(SVGElement.circle(cx: px, cy: py, r: 5).fill(colors[i]).stroke("#ffffff", width: 1.5).cssClass("chosen")
                 .tooltip("\(c.name): \(money(ch.spend)) → \(TickFormat.value(ch.conversions)) conversions"))
-            // Label right of the dot (left near the edge), nudged vertically to avoid earlier labels.
             let text = money(ch.spend)
             let w = ChartText.width(text, size: ChartStyle.valueSize)
             var x = px + 8
             if x + w > plot.right - 2 { x = px - 8 - w }
-            var y = py + 4
-            for step in [0.0, -15, 15, -30, 30, -45, 45, -60, 60] {
-                let cand = py + 4 + step
-                guard cand - 12 >= plot.y, cand + 2 <= plot.bottom else { continue }
-                let clash = placed.contains { abs($0.y - cand) < 14 && x < $0.x + $0.w + 4 && $0.x < x + w + 4 }
-                if !clash { y = cand; break }
+            marks.append((i, px, py, text))
+            wanted.append(LabelPlacement.Label(x: x, width: w, baseline: py + 4))
+        }
+        let placement = LabelPlacement(lineHeight: Self.labelLineHeight, ascent: Self.labelAscent, top: plot.y, bottom: plot.bottom)
+        let baselines = placement.baselines(wanted)
+        var leaders: [SVGElement] = [], labels: [SVGElement] = []
+        for (k, mark) in marks.enumerated() {
+            let label = wanted[k], y = baselines[k]
+            if abs(y - label.baseline) > 0.5 {
+                let end = label.x > mark.x ? label.x - 2 : label.x + label.width + 2
+                leaders.append(SVGElement.line(x1: mark.x, y1: mark.y, x2: end, y2: y - Self.labelAscent + Self.labelLineHeight / 2)
+                    .stroke(colors[mark.index], width: 1).cssClass("label-leader"))
             }
-            placed.append((x, y, w))
-            labels.append(.text(text, x: x, y: y, size: ChartStyle.valueSize, weight: "bold", color: colors[i])
+            labels.append(.text(mark.text, x: label.x, y: y, size: ChartStyle.valueSize, weight: "bold", color: colors[mark.index])
                 .attr("paint-order", "stroke").attr("stroke", "#ffffff").attr("stroke-width", "3").cssClass("chosen-label"))
         }
         doc.add(SVGElement.group(lines, cssClass: "curves"))
+        if !leaders.isEmpty { doc.add(SVGElement.group(leaders, cssClass: "label-leaders")) }
         doc.add(SVGElement.group(dots, cssClass: "chosen-points"))
         doc.add(SVGElement.group(labels, cssClass: "chosen-labels"))
         doc.add(contentsOf: ChartParts.legend(title: "Segment", items: legendItems, x: plot.right + 20, y: plot.y))
         return doc.render()
     }
+
+    /// Baseline-to-baseline distance of stacked spend labels (their font size plus a little air).
+    static let labelLineHeight = ChartStyle.valueSize + 2
+    /// Height of a spend label above its baseline.
+    static let labelAscent = ChartStyle.valueSize - 1
 
     func money(_ v: Double) -> String {
         let s = TickFormat.format(v, decimals: abs(v) >= 100 ? 0 : 2)

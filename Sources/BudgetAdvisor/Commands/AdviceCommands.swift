@@ -178,6 +178,11 @@ enum AdviceCommands {
             return AllocationPlan(scenario: scenario.name, segments: resolved, result: result, totalBudget: total,
                                   tolerance: options.relativeTolerance, budgetMarginalPer1000: marginal)
         } catch let error as AllocationError {
+            // A bad bound the segment did not set itself: say where it came from and what to change.
+            if case let .invalidSegment(index, _, _) = error, resolved.indices.contains(index),
+               let advice = resolved[index].spendBoundAdvice {
+                throw CommandError.failed(error.localizedDescription + "; " + advice)
+            }
             throw CommandError.failed(error.localizedDescription)
         }
     }

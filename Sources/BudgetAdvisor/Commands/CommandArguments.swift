@@ -15,9 +15,18 @@ public struct CommandArguments: Sendable, Equatable {
         self.options = options
     }
 
-    /// Parses words for `spec`: `key=value`, `--key=value`, `--key value`, `--flag`, or positional.
+    /// Parses words for `spec`: `key=value`, `--key=value`, `--key value`, `--flag`, or positional. The words
+    /// are taken as typed without quotes, as a shell hands them over.
     /// - Throws: `CommandError.usage` for an unknown key (with a suggestion) or a missing value.
     public init(parsing words: [String], for spec: CommandSpec) throws {
+        try self.init(parsing: words.map { Tokenizer.Word($0) }, for: spec)
+    }
+
+    /// Parses words from the `Tokenizer` for `spec`. A word whose first `=` was quoted or escaped
+    /// (`"a=b.csv"`, `a\=b.csv`) is positional, never `key=value`; `--key=value` is an option however quoted.
+    /// - Throws: `CommandError.usage` for an unknown key (with a suggestion) or a missing value.
+    public init(parsing tokens: [Tokenizer.Word], for spec: CommandSpec) throws {
+        let words = tokens.map(\.text)
         var positionals: [String] = []
         var options: [(key: String, value: String)] = []
         var index = 0
@@ -49,7 +58,7 @@ public struct CommandArguments: Sendable, Equatable {
                 }
                 continue
             }
-            if let equals = word.firstIndex(of: "="), equals != word.startIndex {
+            if tokens[index - 1].splitsAtEquals, let equals = word.firstIndex(of: "="), equals != word.startIndex {
                 let key = String(word[..<equals])
                 if spec.option(key) != nil || spec.acceptsAnyKey || !key.contains("/") {
                     try check(key)

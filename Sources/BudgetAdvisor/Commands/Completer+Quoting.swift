@@ -9,6 +9,10 @@ extension Completer {
     /// The characters that open a quoted part of a word.
     public static let quoteCharacters = "\"'"
 
+    /// The characters that make a completed file name need quoting (readline's
+    /// `rl_filename_quote_characters`): the Tokenizer's, and `=`, so that `a=b.csv` is not read as `key=value`.
+    public static let filenameQuoteCharacters = Tokenizer.specialCharacters + "="
+
     /// Where the shell word under the cursor starts, where the text Tab replaces starts (after an open
     /// quote, else the same), and the open quote. Offsets are in UTF-8 bytes of `before`, the line up to
     /// the cursor.
@@ -55,7 +59,7 @@ extension Completer {
     /// `text` (a completed file name, or the common start of several) written for the line so the Tokenizer
     /// reads it back unchanged: inside the quote the word was opened with (a name holding a `'` switches to
     /// double quotes, since single quotes cannot hold one), else with backslashes before spaces, quotes,
-    /// backslashes and `#`.
+    /// backslashes, `#` and `=` (an escaped `=` keeps `a\=b.csv` a file name, not `key=value`).
     /// - Parameters:
     ///   - openQuote: the quote open before the word, if any; the result then starts with it.
     ///   - isComplete: whether `text` is the only candidate: the quote is then closed, unless `text` is a
@@ -76,7 +80,7 @@ extension Completer {
         default:
             var out = ""
             for character in text {
-                if Tokenizer.specialCharacters.contains(character) { out.append("\\") }
+                if filenameQuoteCharacters.contains(character) { out.append("\\") }
                 out.append(character)
             }
             return (out, nil)

@@ -85,7 +85,9 @@ public struct Completer: Sendable {
     /// The completion of `word` (unquoted) after `head`, the line up to the word.
     private func complete(head: String, word: String) -> Completion {
         // The words before the one being completed, as the Tokenizer splits them.
-        let fields = (try? Tokenizer.split(head)) ?? head.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = (try? Tokenizer.words(head))
+            ?? head.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Tokenizer.Word(String($0)) }
+        let fields = words.map(\.text)
         if fields.isEmpty {
             return Completion(word: word, candidates: Self.matching(table.names, word))
         }
@@ -104,9 +106,10 @@ public struct Completer: Sendable {
         if name == "help" || name == "?" {
             return Completion(word: word, candidates: Self.matching(table.commands.map(\.name), word))
         }
-        let given = Set(fields.dropFirst().compactMap { field -> String? in
-            guard let equals = field.firstIndex(of: "=") else { return field }
-            return String(field[..<equals])
+        // Options given so far (and flags, which are bare words); a quoted `"a=b.csv"` is a file, not key `a`.
+        let given = Set(words.dropFirst().compactMap { word -> String? in
+            guard word.splitsAtEquals, let equals = word.text.firstIndex(of: "=") else { return word.text }
+            return String(word.text[..<equals])
         })
         if word.hasPrefix("--") {
             let keys = spec.options.filter { !given.contains($0.key) }.map { "--" + $0.key }
@@ -114,7 +117,7 @@ public struct Completer: Sendable {
         }
         var candidates: [String] = []
         // Action words first (`segments add|set|remove`), from a synopsis like "[list | add NAME | ...]".
-        let positionalsGiven = fields.dropFirst().filter { !$0.contains("=") }.count
+        let positionalsGiven = words.dropFirst().filter { !$0.splitsAtEquals }.count
         var actions = Self.actionWords(spec.synopsis)
         if case .file = spec.positionalCompletion { actions = [] }  // `load sc` means scenarios/, not `scenario`
         if positionalsGiven == 0, !actions.isEmpty {

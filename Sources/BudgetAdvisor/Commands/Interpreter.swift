@@ -27,18 +27,24 @@ public struct Interpreter: Sendable {
 
     /// Runs one line (blank lines and `# comments` do nothing).
     public mutating func execute(_ line: String) -> Outcome {
-        let words: [String]
-        do { words = try Tokenizer.split(line) } catch let error as Tokenizer.SyntaxError {
+        let words: [Tokenizer.Word]
+        do { words = try Tokenizer.words(line) } catch let error as Tokenizer.SyntaxError {
             return Outcome(error: error.message, exitCode: 64)
         } catch {
             return Outcome(error: error.localizedDescription, exitCode: 64)
         }
-        guard let name = words.first else { return Outcome() }
-        return execute(name: name, words: Array(words.dropFirst()))
+        guard let name = words.first?.text else { return Outcome() }
+        return execute(name: name, tokens: Array(words.dropFirst()))
     }
 
-    /// Runs the command `name` with the argument words `words` (as split by a shell or the tokenizer).
+    /// Runs the command `name` with the argument words `words` (as split by a shell: a word with `=` may be
+    /// `key=value`).
     public mutating func execute(name: String, words: [String]) -> Outcome {
+        execute(name: name, tokens: words.map { Tokenizer.Word($0) })
+    }
+
+    /// Runs the command `name` with the argument words `tokens` as the `Tokenizer` split them.
+    mutating func execute(name: String, tokens: [Tokenizer.Word]) -> Outcome {
         guard let spec = table.command(named: name) else {
             if let equals = name.firstIndex(of: "="), let spec = table.command(named: String(name[..<equals])) {
                 let value = name[name.index(after: equals)...]
@@ -48,7 +54,7 @@ public struct Interpreter: Sendable {
         }
         if spec.name != "quit" { quitWarned = false }
         do {
-            let arguments = try CommandArguments(parsing: words, for: spec)
+            let arguments = try CommandArguments(parsing: tokens, for: spec)
             if spec.name == "quit" { return quitOutcome(force: arguments.flag("force")) }
             let output = try spec.action(&session, arguments)
             return Outcome(output: output)

@@ -23,17 +23,7 @@ enum SessionCommands {
             throw CommandError.failed("\(path): no such file")
         }
         guard !isDirectory.boolValue else { throw CommandError.failed("\(path): is a directory; give a file in it") }
-        if kind == nil {
-            if path.lowercased().hasSuffix(".csv") || path.lowercased().hasSuffix(".tsv") || path.lowercased().hasSuffix(".txt") {
-                kind = "data"
-            } else if let text = try? String(contentsOfFile: resolved, encoding: .utf8),
-                      let root = try? JSONParser.parse(text) {
-                kind = root["segments"] != nil ? "scenario" : (root["coefficients"] != nil ? "model" : nil)
-                if kind == nil { throw CommandError.failed("\(path): JSON with neither \"segments\" (a scenario) nor \"coefficients\" (a model)") }
-            } else {
-                kind = path.lowercased().hasSuffix(".json") ? "scenario" : "data"
-            }
-        }
+        if kind == nil { kind = try fileKind(resolved, shownAs: path) }
         switch kind! {
         case "data":
             return try loadData(&session, path: path, arguments: arguments)
@@ -63,6 +53,39 @@ enum SessionCommands {
     ) { _, _ in "" }
 
     // MARK: - Work
+
+    /// How much of a file `load` reads to see whether it may be JSON.
+    static let sniffBytes = 4096
+
+    /// What `load` makes of the file at `resolved` (shown as `path`) when no kind is given: `data`, `model` or
+    /// `scenario`. A `.csv`, `.tsv` or `.txt` name is data; otherwise a JSON object with `segments` is a
+    /// scenario and one with `coefficients` a model; anything else is a scenario if named `.json`, else data.
+    /// Only the first `sniffBytes` of a large file are read unless they start like a JSON object or array, so a
+    /// large CSV with another name is not read as text first; a pipe is not read at all (the loader reads it).
+    /// - Throws: `CommandError.failed` for JSON that is neither a scenario nor a model.
+    static func fileKind(_ resolved: String, shownAs path: String) throws -> String {
+        let lowercased = path.lowercased()
+        if lowercased.hasSuffix(".csv") || lowercased.hasSuffix(".tsv") || lowercased.hasSuffix(".txt") { return "data" }
+        if mayBeJSON(resolved), let text = try? String(contentsOfFile: resolved, encoding: .utf8),
+           let root = try? JSONParser.parse(text) {
+            if root["segments"] != nil { return "scenario" }
+            if root["coefficients"] != nil { return "model" }
+            throw CommandError.failed("\(path): JSON with neither \"segments\" (a scenario) nor \"coefficients\" (a model)")
+        }
+        return lowercased.hasSuffix(".json") ? "scenario" : "data"
+    }
+
+    /// Whether the regular file at `path` may hold a JSON document worth reading whole: it is small (at most
+    /// `sniffBytes`), or its first non-blank character (after a byte-order mark) opens an object or array, or
+    /// its first `sniffBytes` are all blank. Pipes and devices are not read here.
+    static func mayBeJSON(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        if status.st_size <= sniffBytes { return true }
+        guard let head = AtomicFile.head(of: path, count: sniffBytes) else { return false }
+        let first = head.unicodeScalars.first { !["\u{FEFF}", " ", "\t", "\r", "\n"].contains($0) }
+        return first == nil || first == "{" || first == "["
+    }
 
     static func loadData(_ session: inout Session, path: String, arguments: CommandArguments) throws -> String {
         let schema = try ModelCommands.schema(arguments)

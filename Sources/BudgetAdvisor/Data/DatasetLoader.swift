@@ -12,25 +12,58 @@ public enum DatasetLoader {
         }
         guard !isDirectory.boolValue else { throw DataError(file: path, line: 0, "is a directory, not a CSV file") }
         try schema.validate(file: path)
-        // Map the file rather than copy it into memory; Foundation's reader is the fallback (and gives the same
-        // bytes) when mapping is not possible.
-        let descriptor = open(path, O_RDONLY)
-        if descriptor >= 0 {
-            defer { close(descriptor) }
-            var status = stat()
-            if fstat(descriptor, &status) == 0, status.st_size > 0 {
-                let size = Int(status.st_size)
-                if let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED {
-                    defer { munmap(mapped, size) }
-                    return try parse(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size),
-                                     file: path, schema: schema)
-                }
+        var descriptor: Int32
+        repeat { descriptor = open(path, O_RDONLY) } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else { throw DataError(file: path, line: 0, cannotRead(errno: errno, path: path)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw DataError(file: path, line: 0, cannotRead(errno: errno, path: path)) }
+        // Map a regular file rather than copy it into memory.
+        if status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 {
+            let size = Int(status.st_size)
+            if let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED {
+                defer { munmap(mapped, size) }
+                return try parse(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size),
+                                 file: path, schema: schema)
             }
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(file: path, line: 0, "cannot be read (permission denied?)")
+        // Anything else (a pipe, /dev/stdin, process substitution, an empty file, or a file that cannot be
+        // mapped) is read to its end.
+        return try parse(readToEnd(descriptor, file: path), file: path, schema: schema)
+    }
+
+    /// Reads `descriptor` to its end. Stops early when the first bytes show binary data (a device such as
+    /// /dev/zero never ends).
+    /// - Throws: `DataError` saying why reading failed, or that the data is not text.
+    static func readToEnd(_ descriptor: Int32, file: String) throws -> Data {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var checked = false
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DataError(file: file, line: 0, cannotRead(errno: errno, path: file))
+            }
+            if count == 0 { return data }
+            data.append(contentsOf: chunk[0..<count])
+            if !checked, data.count >= textCheckBytes + 3 {
+                try data.withUnsafeBytes { try requireText($0.bindMemory(to: UInt8.self), file: file) }
+                checked = true
+            }
         }
-        return try parse(data, file: path, schema: schema)
+    }
+
+    /// Why the file at `path` cannot be read, from the `errno` of the failed call, for `file:0: ...`.
+    static func cannotRead(errno code: Int32, path: String) -> String {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK { return "is a socket, not a CSV file" }
+        switch code {
+        case EACCES, EPERM: return "cannot be read: permission denied"
+        default:
+            let reason = String(cString: strerror(code))
+            return "cannot be read: " + reason.prefix(1).lowercased() + reason.dropFirst()
+        }
     }
 
     /// Parses CSV bytes as if read from `file`.
@@ -50,10 +83,7 @@ public enum DatasetLoader {
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, schema: DatasetSchema,
                               parallel allowParallel: Bool = true) throws -> Dataset {
-        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        if bytes[start..<min(bytes.count, start + 4096)].contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
-            throw DataError(file: file, line: 1, "is not a text file (it holds binary data); expected CSV text with a header row")
-        }
+        try requireText(bytes, file: file)
         var scanner = CSVScanner(bytes: bytes, delimiter: schema.delimiter)
         func nextRecord() throws -> Bool {
             do { return try scanner.next() } catch let error as CSVScanner.SyntaxError {
@@ -163,6 +193,18 @@ public enum DatasetLoader {
         }
         return Dataset(featureNames: schema.features, columns: columns, labelName: schema.label, labels: labels,
                        spendFeature: schema.spend, source: file)
+    }
+
+    /// How many bytes at the start (after a byte-order mark) must be free of control characters other than tab,
+    /// line feed and carriage return.
+    static let textCheckBytes = 4096
+
+    /// Throws when the first `textCheckBytes` (after a UTF-8 byte-order mark) hold binary data.
+    private static func requireText(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws {
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        if bytes[start..<min(bytes.count, start + textCheckBytes)].contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw DataError(file: file, line: 1, "is not a text file (it holds binary data); expected CSV text with a header row")
+        }
     }
 
     /// Reads one record of plain fields at `start`: returns the offset after its line end and fills `row`

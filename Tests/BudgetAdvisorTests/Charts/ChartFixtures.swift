@@ -84,6 +84,8 @@ enum ChartFixtures {
             ("response", ResponseCurvesChart().render(curves: curves(5))),
             ("allocation-many", AllocationBarChart().render(segments: manySegments)),
             ("response-many", ResponseCurvesChart().render(curves: curves(14))),
+            ("response-crowded", ResponseCurvesChart().render(curves: ResponseCurveLabelTests.crowded(8, chosenSpend: 49_900, cap: 1_199))),
+            ("response-crowded-10", ResponseCurvesChart().render(curves: ResponseCurveLabelTests.crowded(10, chosenSpend: 25_000))),
         ]
     }
 }

@@ -60,7 +60,36 @@ import Testing
         let scenario = #"{"name": "n", "total_budget": 50000, "segments": [{"name": "students", "customers": 300, "features": {"user_interest": 0.5, "purchase_frequency": 0.2}, "min": 5}, {"name": "retirees", "customers": 200, "features": {"user_interest": 0.3, "purchase_frequency": 0.6}}]}"#
         try scenario.write(toFile: folder + "/n.json", atomically: true, encoding: .utf8)
         let out = interpreter.run("allocate model=neg.json scenario=n.json")
-        #expect(out.hasSuffix("error: segment 'retirees' is invalid: minimum spend must be at least 0 (got -10.0)\n"), "\(out)")
+        // The message says where the -10 came from and what to change.
+        #expect(out.hasSuffix("error: segment 'retirees' is invalid: minimum spend must be at least 0 (got -10.0); the model's spend range starts at -10; set min= for this segment or in the scenario's default_min\n"), "\(out)")
+        // And doing so works.
+        _ = interpreter.run("segments set retirees min=0")
+        #expect(interpreter.run("allocate").contains("certified optimal"))
+    }
+
+    @Test func aMinimumAboveTheModelsRangeSaysTheMaximumCameFromIt() throws {
+        var (interpreter, folder) = try makeInterpreter()
+        let model = #"{"features": ["advertising_budget", "user_interest", "purchase_frequency"], "intercept": -6, "coefficients": {"advertising_budget": 0.06, "user_interest": 3, "purchase_frequency": 2}, "feature_ranges": {"advertising_budget": [10, 100], "user_interest": [0, 1], "purchase_frequency": [0, 1]}}"#
+        try model.write(toFile: folder + "/m.json", atomically: true, encoding: .utf8)
+        let scenario = #"{"name": "n", "total_budget": 50000, "segments": [{"name": "vip", "customers": 300, "features": {"user_interest": 0.5, "purchase_frequency": 0.2}, "min": 150}]}"#
+        try scenario.write(toFile: folder + "/n.json", atomically: true, encoding: .utf8)
+        #expect(interpreter.run("allocate model=m.json scenario=n.json")
+            == "error: n.json: segments[0].min: (150) exceeds max (100); the model's spend range ends at 100; set max= for this segment or in the scenario's default_max\n")
+    }
+
+    @Test func boundAdviceNamesTheSourceOfTheBadBound() throws {
+        let session = try ReplFixtures.session()
+        let model = session.model!
+        var scenario = try #require(session.scenario)
+        var resolved = try scenario.resolve(for: model)[0]
+        #expect(resolved.minSource == .scenarioDefault && resolved.maxSource == .scenarioDefault)
+        #expect(resolved.spendBoundAdvice == nil, "nothing wrong")
+        resolved.minSpend = -1
+        #expect(resolved.spendBoundAdvice == "it is the scenario's default_min (-1); set min= for this segment or change default_min")
+        resolved.minSource = .segment
+        #expect(resolved.spendBoundAdvice == nil, "the segment's own min: the message names the segment already")
+        scenario.segments[0].maxSpend = 70
+        #expect(try scenario.resolve(for: model)[0].maxSource == .segment)
     }
 
     @Test func whatIfAndTargetMode() throws {

@@ -85,6 +85,32 @@ import Testing
         #expect(!terminal.output.contains("error:"), "the terminal showed:\n\(terminal.output)")
     }
 
+    @Test func tabCompletesFileNamesWithEqualsThroughReadline() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
+                     "build the executable first (swift build): not found at \(Self.binary)")
+        let home = try ReplFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
+        try csv.write(toFile: home + "/run=2.csv", atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
+        var mark = try terminal.waitFor("budget> ", timeout: 90)
+        terminal.drain(seconds: 0.2)
+
+        // readline escapes the `=` (it is among the filename quote characters), so the name is not key=value.
+        terminal.send("load ru\t")
+        mark = try terminal.waitFor("n\\=2.csv ", from: mark)
+        terminal.send("\r")
+        mark = try terminal.waitFor("Loaded 4 rows from run=2.csv (", from: mark)
+        mark = try terminal.waitFor("budget> ", from: mark)
+
+        // Inside a quote it needs nothing.
+        terminal.send("load \"ru\t")
+        mark = try terminal.waitFor("n=2.csv\" ", from: mark)
+        terminal.send("\r")
+        mark = try terminal.waitFor("Loaded 4 rows from run=2.csv (", from: mark)
+        #expect(!terminal.output.contains("error:"), "the terminal showed:\n\(terminal.output)")
+    }
+
     @Test func aSecondCtrlCDuringACommandLeavesWith130AndKeepsTheHistory() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
                      "build the executable first (swift build): not found at \(Self.binary)")
