@@ -5,6 +5,9 @@ import Foundation
 /// This module is compiled twice from the same files: as `ObjectiveKernel` for baseline x86-64 (SSE2) and as
 /// `ObjectiveKernelAVX2` with `-target-cpu haswell`; `BudgetAdvisor` picks one at run time. The entry points take
 /// raw pointers and scalars only, and are never inlined into their callers, so each build's code stays its own.
+/// Keep it free of standard-library generics that are not inlined (arrays, dictionaries, sets): a specialization
+/// the AVX2 build emitted would have the same symbol as the baseline one, and the linker could give baseline code
+/// the AVX2 copy. (`nm --defined-only` on the module's objects lists only `ObjectiveKernelAVX2` symbols today.)
 public enum ChunkKernel {
     /// The lane type of the sums: four doubles.
     public typealias Lane = LaneMath.Lane
