@@ -28,11 +28,24 @@ esac
 mkdir -p "$out/$target/corpus"
 binary="$out/fuzz-$target"
 sources=$(find Sources/BudgetAdvisor -name '*.swift' | sort)
-if [[ ! -x "$binary" || -n "$(find Sources/BudgetAdvisor $harness -newer "$binary" -name '*.swift' | head -1)" ]]; then
+kernel_sources=$(find Sources/ObjectiveKernel -name '*.swift' | sort)
+kernels="$out/kernels"
+if [[ ! -x "$binary" || -n "$(find Sources/BudgetAdvisor Sources/ObjectiveKernel $harness -newer "$binary" -name '*.swift' | head -1)" ]]; then
     echo "building $binary" >&2
+    # The library imports the objective's chunk kernel as two modules built from one source, as in Package.swift:
+    # ObjectiveKernel (baseline) and ObjectiveKernelAVX2 (-target-cpu haswell on x86-64).
+    mkdir -p "$kernels"
+    for module in ObjectiveKernel ObjectiveKernelAVX2; do
+        cpu=()
+        [[ "$module" == ObjectiveKernelAVX2 && "$(uname -m)" == x86_64 ]] && cpu=(-target-cpu haswell)
+        # shellcheck disable=SC2086
+        nice -n 19 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -wmo -module-name "$module" "${cpu[@]}" \
+            -emit-module -emit-module-path "$kernels/$module.swiftmodule" -c $kernel_sources -o "$kernels/$module.o"
+    done
     # shellcheck disable=SC2086
-    nice -n 19 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name BudgetAdvisor \
-        -j "${FUZZ_JOBS:-1}" $sources $harness -o "$binary" 2>&1 | { grep -v "Cannot export local symbol" >&2 || true; }
+    nice -n 19 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name BudgetAdvisor -I "$kernels" \
+        -j "${FUZZ_JOBS:-1}" $sources $harness "$kernels/ObjectiveKernel.o" "$kernels/ObjectiveKernelAVX2.o" \
+        -o "$binary" 2>&1 | { grep -v "Cannot export local symbol" >&2 || true; }
 fi
 
 # The REPL harness keeps its fixtures in globals, which LeakSanitizer reports at exit (a harness artefact,

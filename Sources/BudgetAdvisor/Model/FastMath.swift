@@ -1,6 +1,8 @@
 import Foundation
+import ObjectiveKernel
 
-/// Branch-free exponential and log1p on `SIMD2<Double>` lanes, for the training objective's hot loop.
+/// Branch-free exponential and log1p on `SIMD2<Double>` lanes, and the objective kernel's four-lane `expNegative`
+/// and `log1pAndReciprocal` (which live in the `ObjectiveKernel` module; these forward to them).
 ///
 /// Accuracy (measured in `FastMathTests` against Foundation's `exp`/`log1p`, which are themselves within 1 ulp):
 /// - `exp(x)` for x in [-708, 709]: range reduction x = n·ln2 + r (|r| <= ln2/2, two-part ln2) and a degree-13
@@ -14,11 +16,11 @@ public enum FastMath {
     typealias IntVector = SIMD2<Int64>
     typealias BitsVector = SIMD2<UInt64>
 
-    // exp
-    private static let log2e = 1.4426950408889634
-    private static let ln2Hi = 6.93147180369123816490e-01 // 32 significant bits: n·ln2Hi is exact
-    private static let ln2Lo = 1.90821492927058770002e-10
-    private static let shifter = 6755399441055744.0 // 1.5·2^52: adding it rounds to an integer in the low bits
+    // exp: the kernel's constants (log2(e), ln 2 in two parts, the rounding shifter 1.5·2^52)
+    private static let log2e = LaneMath.log2e
+    private static let ln2Hi = LaneMath.ln2Hi
+    private static let ln2Lo = LaneMath.ln2Lo
+    private static let shifter = LaneMath.shifter
     // log kernel (fdlibm e_log.c)
     private static let lg1 = 6.666666666666735130e-01
     private static let lg2 = 3.999999999940941908e-01
@@ -86,73 +88,21 @@ public enum FastMath {
         return (k * ln2Hi - ((hfsq - (s * (hfsq + rr) + (k * ln2Lo + correction))) - f), inverse)
     }
 
-    // MARK: - The objective's kernel: four lanes, near-minimax polynomials
+    // MARK: - The objective's kernel: four lanes, near-minimax polynomials (in `ObjectiveKernel`)
 
-    /// The lane type of the objective's kernel: four doubles, i.e. two SSE2 registers per operation, so the two
-    /// independent halves of every dependency chain overlap in the pipeline. (`LogisticObjective` spells out
-    /// its four lanes for `min`/`max`, which LLVM then lowers to `minpd`/`cmpnlepd`.)
-    public typealias Lane = SIMD4<Double>
-    typealias LaneBits = SIMD4<Int64>
+    /// The lane type of the objective's kernel: four doubles (`ObjectiveKernel.LaneMath.Lane`).
+    public typealias Lane = LaneMath.Lane
 
-    // exp(-r) on |r| <= ln2/2: Chebyshev fit of degree 11 (mpmath `chebyfit`), approximation error 4.5e-18 relative.
-    private static let en11 = -2.5110037605963777712e-8
-    private static let en10 = 2.76326396390410297493e-7
-    private static let en9 = -2.7557240918578969823e-6
-    private static let en8 = 2.4801485482328492419e-5
-    private static let en7 = -1.98412698900471137067e-4
-    private static let en6 = 1.38888889523147746524e-3
-    private static let en5 = -8.33333333331960061091e-3
-    private static let en4 = 4.16666666664880954954e-2
-    private static let en3 = -0.166666666666666808057
-    private static let en2 = 0.500000000000001838553
-    // log(1 + e) = 2s + s·w·Q(w) with s = e/(2 + e), w = s² in [0, 1/9]: Q of degree 8 (mpmath `chebyfit` of
-    // (2·atanh(√w)/√w - 2)/w), error 3.4e-15 absolute in Q, i.e. below 1.9e-16 relative in the logarithm.
-    private static let lq0 = 0.666666666666669685514
-    private static let lq1 = 0.399999999995601287154
-    private static let lq2 = 0.28571428676660995023
-    private static let lq3 = 0.222222125579297126057
-    private static let lq4 = 0.18182261108419746298
-    private static let lq5 = 0.153732748763580022905
-    private static let lq6 = 0.135023424717571003984
-    private static let lq7 = 0.103226692704990819098
-    private static let lq8 = 0.168707006610972093982
-
-    /// e^-a for every lane with a in [0, 708]: a = n·ln2 + r (two-part ln2, |r| <= ln2/2), a degree-11
-    /// near-minimax polynomial for e^-r (Estrin's scheme), and 2^-n from the exponent bits (n <= 1022, so always a normal number).
-    /// Within 2 ulp of Foundation's `exp(-a)` (measured in `FastMathTests` on [0, 708]).
-    @inline(__always)
+    /// e^-a for every lane with a in [0, 708], within 2 ulp: `ObjectiveKernel.LaneMath.expNegative` (the
+    /// baseline build).
     public static func expNegative(_ a: Lane) -> Lane {
-        let shifted = a * log2e + shifter
-        let n = shifted - shifter
-        let r = (a - n * ln2Hi) - n * ln2Lo
-        // Estrin's scheme: a shallow dependency tree instead of an 11-step Horner chain.
-        let r2 = r * r, r4 = r2 * r2
-        let p01 = 1 - r, p23 = en2 + en3 * r, p45 = en4 + en5 * r
-        let p67 = en6 + en7 * r, p89 = en8 + en9 * r, p1011 = en10 + en11 * r
-        let q03 = p01 + p23 * r2, q47 = p45 + p67 * r2, q811 = p89 + p1011 * r2
-        let p = (q03 + q47 * r4) + q811 * (r4 * r4)
-        let bits = unsafeBitCast(shifted, to: LaneBits.self) &- Int64(bitPattern: shifter.bitPattern)
-        let scale = unsafeBitCast((1023 &- bits) &<< 52, to: Lane.self)
-        return p * scale
+        LaneMath.expNegative(a)
     }
 
-    /// log(1 + e) and 1/(1 + e) for every lane with e in [0, 1], with one division: q = 1/((1 + e)(2 + e)) gives
-    /// 1/(1 + e) = (2 + e)·q and s = e/(2 + e) = e·(1 + e)·q; then log(1 + e) = 2·atanh(s) = 2s + s·w·Q(w).
-    /// Measured in `FastMathTests` against Foundation: log1p within 4 ulp (the rounding of s dominates; the test
-    /// allows 6), the reciprocal within 2 ulp (allowed 3).
-    @inline(__always)
+    /// log(1 + e) and 1/(1 + e) for every lane with e in [0, 1], with one division:
+    /// `ObjectiveKernel.LaneMath.log1pAndReciprocal` (the baseline build).
     public static func log1pAndReciprocal(_ e: Lane) -> (log1p: Lane, reciprocal: Lane) {
-        let u = 1 + e
-        let v = 2 + e
-        let q = 1 / (u * v)
-        let reciprocal = v * q
-        let s = e * (u * q)
-        let w = s * s
-        // Estrin's scheme in w.
-        let w2 = w * w, w4 = w2 * w2
-        let p01 = lq0 + lq1 * w, p23 = lq2 + lq3 * w, p45 = lq4 + lq5 * w, p67 = lq6 + lq7 * w
-        let poly = ((p01 + p23 * w2) + (p45 + p67 * w2) * w4) + lq8 * (w4 * w4)
-        return ((s + s) + (s * w) * poly, reciprocal)
+        LaneMath.log1pAndReciprocal(e)
     }
 
     /// e^x for one value (any x; outside [-708, 709] it falls back to Foundation).

@@ -33,18 +33,25 @@ public struct LogisticObjective: Sendable {
 
     /// J and its gradient at `parameters` = [b, w_1, ..., w_p]: one pass over the data, on all cores, with
     /// `SIMD4<Double>` lanes, `FastMath.expNegative` and one logarithm per lane per block of rows (agrees with
-    /// `referenceValueAndGradient` to about 1e-15 relative; the tests allow 1e-12).
+    /// `referenceValueAndGradient` to about 1e-15 relative; the tests allow 1e-12). The chunk kernel is the AVX2
+    /// build when the CPU has it (`ObjectiveKernelBuild.selected`); both builds give the same bits.
     public func valueAndGradient(at parameters: [Double]) -> (value: Double, gradient: [Double]) {
-        reduce(at: parameters, simd: true)
+        valueAndGradient(at: parameters, kernel: .selected)
+    }
+
+    /// J and its gradient with the chunk kernel's build `kernel`.
+    func valueAndGradient(at parameters: [Double], kernel: ObjectiveKernelBuild) -> (value: Double, gradient: [Double]) {
+        reduce(at: parameters, kernel: kernel)
     }
 
     /// J and its gradient computed row by row with Foundation's `exp` and `log1p`: the scalar reference that
     /// the SIMD path is tested against (same chunks, same order of chunk sums).
     public func referenceValueAndGradient(at parameters: [Double]) -> (value: Double, gradient: [Double]) {
-        reduce(at: parameters, simd: false)
+        reduce(at: parameters, kernel: nil)
     }
 
-    private func reduce(at parameters: [Double], simd: Bool) -> (value: Double, gradient: [Double]) {
+    /// J and its gradient with the chunk kernel's build `kernel`, or with the scalar reference when it is nil.
+    private func reduce(at parameters: [Double], kernel: ObjectiveKernelBuild?) -> (value: Double, gradient: [Double]) {
         precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters")
         let p = columns.count
         let n = labels.count
@@ -53,17 +60,21 @@ public struct LogisticObjective: Sendable {
         let means = standardizer.means
         // w_j·(1/s_j): the margin is b + Σ (w_j/s_j)·(x_j - m_j).
         let scaledWeights = (0..<p).map { parameters[$0 + 1] * inverseScales[$0] }
-        // The arrays are immutable and kept alive by `self` for the whole call, so their storage does not move.
-        nonisolated(unsafe) let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
+        // The labels are immutable and kept alive by `self` for the whole call, so their storage does not move.
         nonisolated(unsafe) let labelBase = labels.withUnsafeBufferPointer { $0.baseAddress! }
-        let sums = chunkSums(stride: stride) { start, count, out in
-            if simd {
-                Self.accumulateChunkSIMD(start: start, count: count, columns: columnBases, labels: labelBase,
-                                         intercept: parameters[0], scaledWeights: scaledWeights, means: means,
-                                         inverseScales: inverseScales, into: out)
-            } else {
-                Self.accumulateChunkScalar(count: count, columns: columnBases.map { $0 + start }, labels: labelBase + start,
-                                           parameters: parameters, means: means, inverseScales: inverseScales, into: out)
+        let sums = withKernelArguments(scaledWeights + means + inverseScales) { arguments in
+            chunkSums(stride: stride) { start, count, out in
+                let numbers = arguments.numbers
+                if let kernel {
+                    kernel.kernel.accumulateObjective(start: start, count: count, columns: arguments.columnBases,
+                                                      columnCount: p, labels: labelBase, intercept: parameters[0],
+                                                      scaledWeights: numbers, means: numbers + p,
+                                                      inverseScales: numbers + 2 * p, into: out)
+                } else {
+                    Self.accumulateChunkScalar(count: count, columns: (0..<p).map { arguments.columnBases[$0] + start },
+                                               labels: labelBase + start, parameters: parameters, means: means,
+                                               inverseScales: inverseScales, into: out)
+                }
             }
         }
         let inverseN = 1 / Double(n)
@@ -76,6 +87,29 @@ public struct LogisticObjective: Sendable {
             gradient[j + 1] = sums[j + 2] * inverseN + lambda * w
         }
         return (value, gradient)
+    }
+
+    /// The columns' base addresses and the numbers a chunk kernel reads, shared by the chunks of one call on all
+    /// threads (read only, and valid until `withKernelArguments` returns).
+    private struct KernelArguments: @unchecked Sendable {
+        let columnBases: UnsafePointer<UnsafePointer<Double>>
+        let numbers: UnsafePointer<Double>
+    }
+
+    /// Runs `body` with the columns' base addresses (`columns.count` of them) and a copy of `numbers`, at addresses
+    /// the chunk kernel can take (valid, and not moving, for the whole call; never nil, even with no columns).
+    private func withKernelArguments<Result>(_ numbers: [Double], _ body: (KernelArguments) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: max(columns.count, 1)) { bases in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(numbers.count, 1)) { copy in
+                // The columns are immutable and kept alive by `self` for the whole call, so their storage does not move.
+                for (j, column) in columns.enumerated() {
+                    bases.initializeElement(at: j, to: column.withUnsafeBufferPointer { $0.baseAddress! })
+                }
+                for (k, number) in numbers.enumerated() { copy.initializeElement(at: k, to: number) }
+                return body(KernelArguments(columnBases: UnsafePointer(bases.baseAddress!),
+                                            numbers: UnsafePointer(copy.baseAddress!)))
+            }
+        }
     }
 
     /// Runs `body(start, count, out)` for every chunk of `chunkSize` rows, on all cores, each chunk writing its
@@ -145,177 +179,28 @@ public struct LogisticObjective: Sendable {
         UnsafeRawPointer(pointer).loadUnaligned(as: FastMath.Lane.self)
     }
 
-    @inline(__always)
-    private static func store(_ value: FastMath.Lane, _ pointer: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: FastMath.Lane.self)
-    }
-
-    /// e = e^-min(|z|, 708) of one lane group (beyond 708, e^-|z| is below 1e-307 and its effect on loss and σ
-    /// is far below an ulp).
-    @inline(__always)
-    private static func expOfMargin(_ z: FastMath.Lane) -> FastMath.Lane {
-        typealias Bits = FastMath.LaneBits
-        let signMask = Bits(repeating: Int64.max)
-        let absolute = unsafeBitCast(unsafeBitCast(z, to: Bits.self) & signMask, to: FastMath.Lane.self)
-        // Lane-wise `min` is what LLVM turns into one `minpd` per register (`pointwiseMin` and masks are not).
-        let a = FastMath.Lane(Swift.min(absolute[0], 708), Swift.min(absolute[1], 708),
-                              Swift.min(absolute[2], 708), Swift.min(absolute[3], 708))
-        return FastMath.expNegative(a)
-    }
-
-    /// Loss and residual σ(z) - y of one lane group given e = e^-|z|: log(1 + e) and 1/(1 + e) from one division
-    /// (`FastMath.log1pAndReciprocal`); loss = max((1 - 2y)z, 0) + log(1 + e), σ(z) = 1/(1 + e) for z >= 0 and
-    /// e/(1 + e) for z < 0.
-    @inline(__always)
-    private static func rowGroup(_ z: FastMath.Lane, _ e: FastMath.Lane, _ label: FastMath.Lane) -> (loss: FastMath.Lane, residual: FastMath.Lane) {
-        typealias Bits = FastMath.LaneBits
-        let (log1pE, inverse) = FastMath.log1pAndReciprocal(e)
-        let negative = unsafeBitCast(z, to: Bits.self) &>> 63 // all ones where z's sign bit is set
-        let numerator = unsafeBitCast((unsafeBitCast(e, to: Bits.self) & negative)
-            | (Bits(repeating: Int64(bitPattern: 1.0.bitPattern)) & ~negative), to: FastMath.Lane.self)
-        let t = (1 - (label + label)) * z
-        // max(t, 0), exactly; lane-wise `max` becomes a compare and an `and` per register.
-        let positivePart = FastMath.Lane(Swift.max(t[0], 0), Swift.max(t[1], 0), Swift.max(t[2], 0), Swift.max(t[3], 0))
-        return (positivePart + log1pE, numerator * inverse - label)
-    }
-
-    /// The parts of one lane group's loss and its residual σ(z) - y, given e = e^-|z|: max((1 - 2y)z, 0), the factor
-    /// 1 + e whose logarithm completes the loss, and the residual (σ(z) = 1/(1 + e) for z >= 0, e/(1 + e) for z < 0).
-    @inline(__always)
-    private static func rowGroupFactors(_ z: FastMath.Lane, _ e: FastMath.Lane, _ label: FastMath.Lane)
-        -> (positivePart: FastMath.Lane, onePlusE: FastMath.Lane, residual: FastMath.Lane) {
-        typealias Bits = FastMath.LaneBits
-        let onePlusE = 1 + e
-        let inverse = 1 / onePlusE
-        let negative = unsafeBitCast(z, to: Bits.self) &>> 63 // all ones where z's sign bit is set
-        let numerator = unsafeBitCast((unsafeBitCast(e, to: Bits.self) & negative)
-            | (Bits(repeating: Int64(bitPattern: 1.0.bitPattern)) & ~negative), to: FastMath.Lane.self)
-        let t = (1 - (label + label)) * z
-        let positivePart = FastMath.Lane(Swift.max(t[0], 0), Swift.max(t[1], 0), Swift.max(t[2], 0), Swift.max(t[3], 0))
-        return (positivePart, onePlusE, numerator * inverse - label)
-    }
-
-    /// Rows per block inside a chunk: the block's margins and columns stay in L1 between the passes.
-    static let blockSize = 512
-
-    /// The chunk's loss, residual sum and gradient sums. Each block of `blockSize` rows makes four passes: the
-    /// margins column by column, e = e^-|z|, then loss and residual one `FastMath.Lane` group at a time (the
-    /// residuals overwrite the margins; Σ log(1 + e) is the log of a per-lane product), then Σ r·(x_j - m_j) per
-    /// column; the scale 1/s_j is applied once per chunk. The last partial group of the chunk goes through
-    /// `rowGroup` (with `FastMath.log1pAndReciprocal`), lane by lane.
-    private static func accumulateChunkSIMD(start: Int, count: Int, columns: [UnsafePointer<Double>], labels: UnsafePointer<Double>,
-                                            intercept: Double, scaledWeights: [Double], means: [Double],
-                                            inverseScales: [Double], into out: UnsafeMutablePointer<Double>) {
-        typealias Lane = FastMath.Lane
-        let width = Lane.scalarCount
-        let p = columns.count
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (blockSize + width)) { marginBuffer in
-            withUnsafeTemporaryAllocation(of: Lane.self, capacity: max(p, 1)) { gradientBuffer in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(p, 1)) { tailBuffer in
-                    let margin = marginBuffer.baseAddress!
-                    let exponentials = margin + blockSize + width
-                    let gradientSums = gradientBuffer.baseAddress!
-                    let tailSums = tailBuffer.baseAddress!
-                    for j in 0..<p {
-                        (gradientSums + j).initialize(to: Lane())
-                        tailSums[j] = 0
-                    }
-                    var loss = Lane(), residualSum = Lane()
-                    var tailLoss = 0.0, tailResidual = 0.0
-                    var blockStart = 0
-                    while blockStart < count {
-                        let rows = min(blockSize, count - blockStart)
-                        let full = rows / width * width
-                        let y = labels + start + blockStart
-                        // Margins.
-                        let interceptLane = Lane(repeating: intercept)
-                        var k = 0
-                        while k < full { store(interceptLane, margin + k); k += width }
-                        for k in full..<rows { margin[k] = intercept }
-                        for j in 0..<p {
-                            let x = columns[j] + start + blockStart
-                            let mean = Lane(repeating: means[j]), weight = Lane(repeating: scaledWeights[j])
-                            var k = 0
-                            while k < full {
-                                store(load(margin + k) + weight * (load(x + k) - mean), margin + k)
-                                k += width
-                            }
-                            for k in full..<rows { margin[k] += scaledWeights[j] * (x[k] - means[j]) }
-                        }
-                        // e^-|z|, then loss and residuals: two short loop bodies overlap better in the pipeline
-                        // than one long one.
-                        k = 0
-                        while k < full {
-                            store(expOfMargin(load(margin + k)), exponentials + k)
-                            k += width
-                        }
-                        // Σ log(1 + e) of the block is taken as log Π (1 + e) per lane: one multiply per row instead
-                        // of a logarithm (each factor is in [1, 2], so 128 of them stay below 2^128).
-                        var product = Lane(repeating: 1)
-                        k = 0
-                        while k < full {
-                            let (positivePart, onePlusE, r) = rowGroupFactors(load(margin + k), load(exponentials + k), load(y + k))
-                            loss += positivePart
-                            product *= onePlusE
-                            residualSum += r
-                            store(r, margin + k)
-                            k += width
-                        }
-                        loss += Lane(Foundation.log(product[0]), Foundation.log(product[1]),
-                                     Foundation.log(product[2]), Foundation.log(product[3]))
-                        if full < rows {
-                            var z = Lane(), label = Lane()
-                            for lane in 0..<(rows - full) {
-                                z[lane] = margin[full + lane]
-                                label[lane] = y[full + lane]
-                            }
-                            let (l, r) = rowGroup(z, expOfMargin(z), label)
-                            for lane in 0..<(rows - full) {
-                                tailLoss += l[lane]
-                                tailResidual += r[lane]
-                                margin[full + lane] = r[lane]
-                            }
-                        }
-                        // Gradient sums.
-                        for j in 0..<p {
-                            let x = columns[j] + start + blockStart
-                            let mean = Lane(repeating: means[j])
-                            var sum = gradientSums[j]
-                            var k = 0
-                            while k < full {
-                                sum += load(margin + k) * (load(x + k) - mean)
-                                k += width
-                            }
-                            gradientSums[j] = sum
-                            for k in full..<rows { tailSums[j] += margin[k] * (x[k] - means[j]) }
-                        }
-                        blockStart += rows
-                    }
-                    out[0] = loss.sum() + tailLoss
-                    out[1] = residualSum.sum() + tailResidual
-                    for j in 0..<p {
-                        out[2 + j] = (gradientSums[j].sum() + tailSums[j]) * inverseScales[j]
-                    }
-                }
-            }
-        }
-    }
-
     /// The Hessian of J at `parameters`: (1/N) Σ p(1-p) x̃ x̃ᵀ + λ·diag(0, 1, ..., 1), with x̃ = [1, z].
     /// Summed per chunk on all cores (four lanes, p(1-p) = e/(1 + e)² with e = e^-|margin|) and added in chunk
-    /// order, so it is the same bits whatever the thread count.
+    /// order, so it is the same bits whatever the thread count (and whichever build of the chunk kernel runs).
     public func hessian(at parameters: [Double]) -> [[Double]] {
+        hessian(at: parameters, kernel: .selected)
+    }
+
+    /// The Hessian with the chunk kernel's build `kernel`.
+    func hessian(at parameters: [Double], kernel: ObjectiveKernelBuild) -> [[Double]] {
         precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters")
         let p = columns.count
         let n = labels.count
         let size = p + 1
         let pairs = size * (size + 1) / 2
-        let means = standardizer.means
         let inverseScales = standardizer.standardDeviations.map { 1 / $0 }
-        nonisolated(unsafe) let columnBases = columns.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
-        let sums = chunkSums(stride: pairs) { start, count, out in
-            Self.accumulateHessianChunk(columns: columnBases.map { $0 + start }, count: count, parameters: parameters,
-                                        means: means, inverseScales: inverseScales, into: out)
+        let sums = withKernelArguments(parameters + standardizer.means + inverseScales) { arguments in
+            chunkSums(stride: pairs) { start, count, out in
+                let numbers = arguments.numbers
+                kernel.kernel.accumulateHessian(start: start, count: count, columns: arguments.columnBases, columnCount: p,
+                                                parameters: numbers, means: numbers + size,
+                                                inverseScales: numbers + size + p, into: out)
+            }
         }
         var h = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
         let inverseN = 1 / Double(n)
@@ -329,66 +214,6 @@ public struct LogisticObjective: Sendable {
             if a > 0 { h[a][a] += lambda }
         }
         return h
-    }
-
-    /// One chunk's Σ p(1-p) x̃_a x̃_b for the pairs b <= a, in that order, into `out`. The standardized columns of
-    /// each block of `blockSize` rows are kept in a scratch buffer (row k of column j at j·blockSize + k), the
-    /// weights p(1-p) in another; the last partial lane group is padded with weight 0.
-    private static func accumulateHessianChunk(columns: [UnsafePointer<Double>], count: Int, parameters: [Double],
-                                               means: [Double], inverseScales: [Double],
-                                               into out: UnsafeMutablePointer<Double>) {
-        typealias Lane = FastMath.Lane
-        let width = Lane.scalarCount
-        let p = columns.count
-        let size = p + 1
-        let padded = blockSize + width
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: size * padded) { scratch in
-            withUnsafeTemporaryAllocation(of: Lane.self, capacity: size * (size + 1) / 2) { sums in
-                let design = scratch.baseAddress! // column 0: the weights; columns 1...p: the z-scores
-                for pair in 0..<sums.count { sums[pair] = Lane() }
-                var blockStart = 0
-                while blockStart < count {
-                    let rows = min(blockSize, count - blockStart)
-                    let groups = (rows + width - 1) / width * width
-                    for k in 0..<groups { design[k] = parameters[0] }
-                    for j in 0..<p {
-                        let x = columns[j] + blockStart, z = design + (j + 1) * padded
-                        for k in 0..<rows { z[k] = (x[k] - means[j]) * inverseScales[j] }
-                        for k in rows..<groups { z[k] = 0 }
-                        let weight = parameters[j + 1]
-                        for k in 0..<groups { design[k] += weight * z[k] }
-                    }
-                    var k = 0
-                    while k < groups {
-                        let margin = load(design + k)
-                        let e = expOfMargin(margin)
-                        let onePlusE = 1 + e
-                        store(e / (onePlusE * onePlusE), design + k)
-                        k += width
-                    }
-                    for k in rows..<groups { design[k] = 0 }
-                    var pair = 0
-                    for a in 0..<size {
-                        for b in 0...a {
-                            let xa = design + a * padded, xb = design + b * padded
-                            var sum = sums[pair]
-                            var k = 0
-                            if a == 0 {
-                                while k < groups { sum += load(design + k); k += width }
-                            } else if b == 0 {
-                                while k < groups { sum += load(design + k) * load(xa + k); k += width }
-                            } else {
-                                while k < groups { sum += load(design + k) * load(xa + k) * load(xb + k); k += width }
-                            }
-                            sums[pair] = sum
-                            pair += 1
-                        }
-                    }
-                    blockStart += rows
-                }
-                for pair in 0..<sums.count { out[pair] = sums[pair].sum() }
-            }
-        }
     }
 
     /// An upper bound on the Lipschitz constant of ∇J: λ_max((1/N) X̃ᵀX̃)/4 + λ. On standardized columns X̃ᵀX̃/N is
