@@ -59,55 +59,43 @@ import Testing
         #expect(history == "\(command)\nhelp\n")
     }
 
-    @Test func tabCompletesFileNamesWithSpacesThroughReadline() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
-                     "build the executable first (swift build): not found at \(Self.binary)")
-        let home = try ReplFixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
-        try csv.write(toFile: home + "/my data.csv", atomically: true, encoding: .utf8)
-        let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
-        var mark = try terminal.waitFor("budget> ", timeout: 90)
-        terminal.drain(seconds: 0.2)
-
-        // Escaped: readline keeps `my\ da` as one word, the name comes back escaped, and the command reads it.
-        terminal.send("load my\\ da\t")
-        mark = try terminal.waitFor("ta.csv ", from: mark)
-        terminal.send("\r")
-        mark = try terminal.waitFor("Loaded 4 rows from my data.csv (", from: mark)
-        mark = try terminal.waitFor("budget> ", from: mark)
-
-        // Inside an open quote: completed and closed.
-        terminal.send("load \"my d\t")
-        mark = try terminal.waitFor("ata.csv\" ", from: mark)
-        terminal.send("\r")
-        mark = try terminal.waitFor("Loaded 4 rows from my data.csv (", from: mark)
-        #expect(!terminal.output.contains("error:"), "the terminal showed:\n\(terminal.output)")
+    /// A file name readline must quote or escape, typed bare and inside an open quote.
+    struct FileNameCompletion: CustomTestStringConvertible, Sendable {
+        let file: String
+        /// What is typed before Tab, and the rest of the name readline writes back (escaped when bare).
+        let bare: (typed: String, completed: String)
+        let quoted: (typed: String, completed: String)
+        var testDescription: String { "'\(file)'" }
     }
 
-    @Test func tabCompletesFileNamesWithEqualsThroughReadline() throws {
+    static let fileNameCompletions = [
+        // Escaped: readline keeps `my\ da` as one word, the name comes back escaped, and the command reads it.
+        // Inside an open quote: completed and closed.
+        FileNameCompletion(file: "my data.csv", bare: ("my\\ da", "ta.csv "), quoted: ("\"my d", "ata.csv\" ")),
+        // readline escapes the `=` (it is among the filename quote characters), so the name is not key=value.
+        // Inside a quote it needs nothing.
+        FileNameCompletion(file: "run=2.csv", bare: ("ru", "n\\=2.csv "), quoted: ("\"ru", "n=2.csv\" ")),
+    ]
+
+    @Test(arguments: fileNameCompletions)
+    func tabCompletesFileNamesThroughReadline(_ example: FileNameCompletion) throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary),
                      "build the executable first (swift build): not found at \(Self.binary)")
         let home = try ReplFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
-        try csv.write(toFile: home + "/run=2.csv", atomically: true, encoding: .utf8)
+        try csv.write(toFile: home + "/" + example.file, atomically: true, encoding: .utf8)
         let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
         var mark = try terminal.waitFor("budget> ", timeout: 90)
         terminal.drain(seconds: 0.2)
 
-        // readline escapes the `=` (it is among the filename quote characters), so the name is not key=value.
-        terminal.send("load ru\t")
-        mark = try terminal.waitFor("n\\=2.csv ", from: mark)
-        terminal.send("\r")
-        mark = try terminal.waitFor("Loaded 4 rows from run=2.csv (", from: mark)
-        mark = try terminal.waitFor("budget> ", from: mark)
-
-        // Inside a quote it needs nothing.
-        terminal.send("load \"ru\t")
-        mark = try terminal.waitFor("n=2.csv\" ", from: mark)
-        terminal.send("\r")
-        mark = try terminal.waitFor("Loaded 4 rows from run=2.csv (", from: mark)
+        for (typed, completed) in [example.bare, example.quoted] {
+            terminal.send("load " + typed + "\t")
+            mark = try terminal.waitFor(completed, from: mark)
+            terminal.send("\r")
+            mark = try terminal.waitFor("Loaded 4 rows from \(example.file) (", from: mark)
+            mark = try terminal.waitFor("budget> ", from: mark)
+        }
         #expect(!terminal.output.contains("error:"), "the terminal showed:\n\(terminal.output)")
     }
 
