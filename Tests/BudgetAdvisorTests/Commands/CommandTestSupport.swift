@@ -22,3 +22,13 @@ extension Interpreter {
         return outcome.output + (outcome.error.map { "error: \($0)\n" } ?? "")
     }
 }
+
+/// A sparse file of `size` zero bytes: a large file without writing it (the loader rejects it at once as binary).
+func makeSparseFile(atPath path: String, size: UInt64) throws {
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+          let handle = FileHandle(forWritingAtPath: path) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+    }
+    defer { try? handle.close() }
+    try handle.truncate(atOffset: size)
+}

@@ -18,11 +18,7 @@ import Testing
     @Test func aLargeFileWithAnotherNameIsSniffedFromItsStartOnly() throws {
         var (interpreter, folder) = try makeInterpreter(copyScenarios: false)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // 60 MB without writing 60 MB: a sparse file of zero bytes, which the loader rejects at once as binary.
-        _ = FileManager.default.createFile(atPath: folder + "/big.dat", contents: nil)
-        let handle = try #require(FileHandle(forWritingAtPath: folder + "/big.dat"))
-        try handle.truncate(atOffset: 60_000_000)
-        try handle.close()
+        try makeSparseFile(atPath: folder + "/big.dat", size: 60_000_000)
 
         let before = try bytesReadByThisThread()
         let out = interpreter.run("load big.dat")

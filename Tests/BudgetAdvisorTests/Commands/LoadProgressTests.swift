@@ -24,11 +24,7 @@ import Testing
         let lines = Lines()
         var (interpreter, folder) = try interpreter(lines: lines)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // 60 MB without writing 60 MB: a sparse file of zero bytes, which the loader rejects at once as binary.
-        _ = FileManager.default.createFile(atPath: folder + "/big.csv", contents: nil)
-        let handle = try #require(FileHandle(forWritingAtPath: folder + "/big.csv"))
-        try handle.truncate(atOffset: 60_000_000)
-        try handle.close()
+        try makeSparseFile(atPath: folder + "/big.csv", size: 60_000_000)
 
         let load = interpreter.run("load big.csv")
         #expect(lines.all == ["loading big.csv (60 MB)..."])
