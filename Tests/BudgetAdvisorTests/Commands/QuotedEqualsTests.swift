@@ -60,19 +60,11 @@ import Testing
         Completer(session: interpreter.session)
     }
 
-    /// The line after one press of Tab at its end.
-    private func afterTab(_ line: String) -> String? {
-        let completion = completer.complete(line, cursor: line.count)
-        guard let replacement = completion.replacement else { return nil }
-        let replaced = completion.word.utf8.count + (completion.quote == nil ? 0 : 1)
-        return String(decoding: Array(line.utf8).dropLast(replaced), as: UTF8.self) + replacement
-    }
-
     @Test func completedNamesWithEqualsAreReadBackAsFiles() throws {
         // Unquoted, the `=` is escaped; in a quote it needs nothing.
-        let escaped = try #require(afterTab("load a"))
+        let escaped = try #require(completer.lineAfterTab("load a"))
         #expect(escaped == "load a\\=b.csv ")
-        let quoted = try #require(afterTab("load \"a"))
+        let quoted = try #require(completer.lineAfterTab("load \"a"))
         #expect(quoted == "load \"a=b.csv\" ")
         for line in [escaped, quoted] {
             var copy = interpreter
@@ -83,7 +75,7 @@ import Testing
         #expect(completion.word == "a\\=")
         #expect(completion.candidates == ["a=b.csv"])
         // As a value it reads back the same.
-        let value = try #require(afterTab("train data=x"))
+        let value = try #require(completer.lineAfterTab("train data=x"))
         #expect(value == "train data=x\\=1.csv ")
         #expect(try CommandArguments(parsing: Array(Tokenizer.words(value).dropFirst()), for: ModelCommands.train).string("data") == "x=1.csv")
         #expect(Completer.filenameQuoteCharacters.contains("="), "readline quotes completed names holding '=' (ReadlineReader)")

@@ -22,21 +22,13 @@ import Testing
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// The line after one press of Tab at its end: the word and its open quote give way to the replacement.
-    private func afterTab(_ line: String) -> String? {
-        let completion = completer.complete(line, cursor: line.count)
-        guard let replacement = completion.replacement else { return nil }
-        let replaced = completion.word.utf8.count + (completion.quote == nil ? 0 : 1)
-        return String(decoding: Array(line.utf8).dropLast(replaced), as: UTF8.self) + replacement
-    }
-
     @Test func anEscapedSpaceCompletesWithBackslashes() throws {
         let completion = completer.complete("plot scatter my\\ ch", cursor: 19)
         #expect(completion.word == "my\\ ch", "readline's word: the escaped space does not break it")
         #expect(completion.candidates == ["my chart.svg"])
         #expect(completion.isFilename && completion.quote == nil)
         #expect(completion.replacement == "my\\ chart.svg ")
-        let line = try #require(afterTab("plot scatter my\\ ch"))
+        let line = try #require(completer.lineAfterTab("plot scatter my\\ ch"))
         #expect(line == "plot scatter my\\ chart.svg ")
         #expect(try Tokenizer.split(line) == ["plot", "scatter", "my chart.svg"])
     }
@@ -46,31 +38,31 @@ import Testing
         #expect(double.word == "my ch" && double.quote == "\"")
         #expect(double.candidates == ["my chart.svg"])
         #expect(double.replacement == "\"my chart.svg\" ")
-        #expect(try Tokenizer.split(#require(afterTab("plot scatter \"my ch"))) == ["plot", "scatter", "my chart.svg"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("plot scatter \"my ch"))) == ["plot", "scatter", "my chart.svg"])
 
         let single = completer.complete("plot scatter 'my ch", cursor: 19)
         #expect(single.word == "my ch" && single.quote == "'")
         #expect(single.replacement == "'my chart.svg' ")
-        #expect(try Tokenizer.split(#require(afterTab("plot scatter 'my ch"))) == ["plot", "scatter", "my chart.svg"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("plot scatter 'my ch"))) == ["plot", "scatter", "my chart.svg"])
     }
 
     @Test func keyValuesAndOtherCommandsComplete() throws {
-        #expect(try Tokenizer.split(#require(afterTab("train data=\"my da"))) == ["train", "data=my data.csv"])
-        #expect(try Tokenizer.split(#require(afterTab("train data=my\\ da"))) == ["train", "data=my data.csv"])
-        #expect(try Tokenizer.split(#require(afterTab("load my\\ da"))) == ["load", "my data.csv"])
-        #expect(try Tokenizer.split(#require(afterTab("export \"my ch"))) == ["export", "my chart.svg"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("train data=\"my da"))) == ["train", "data=my data.csv"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("train data=my\\ da"))) == ["train", "data=my data.csv"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("load my\\ da"))) == ["load", "my data.csv"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("export \"my ch"))) == ["export", "my chart.svg"])
     }
 
     @Test func quotesAndBackslashesInNamesSurvive() throws {
-        #expect(afterTab("load quo") == "load quo\\\"te.csv ")
-        #expect(afterTab("load \"quo") == "load \"quo\\\"te.csv\" ")
-        #expect(afterTab("load back") == "load back\\\\slash.csv ")
-        #expect(afterTab("load \\#") == "load \\#hash.csv ")
+        #expect(completer.lineAfterTab("load quo") == "load quo\\\"te.csv ")
+        #expect(completer.lineAfterTab("load \"quo") == "load \"quo\\\"te.csv\" ")
+        #expect(completer.lineAfterTab("load back") == "load back\\\\slash.csv ")
+        #expect(completer.lineAfterTab("load \\#") == "load \\#hash.csv ")
         // Single quotes cannot hold a single quote: the name switches to double quotes.
-        #expect(afterTab("load 'it") == "load \"it's here.csv\" ")
+        #expect(completer.lineAfterTab("load 'it") == "load \"it's here.csv\" ")
         for name in ["quo\"te.csv", "back\\slash.csv", "#hash.csv", "it's here.csv"] {
             for typed in [String(name.prefix(3)), "\"" + name.prefix(3), "'" + name.prefix(3)] {
-                let line = try #require(afterTab("load " + typed), "no completion for \(typed)")
+                let line = try #require(completer.lineAfterTab("load " + typed), "no completion for \(typed)")
                 #expect(try Tokenizer.split(line) == ["load", name], "typed \(typed)")
             }
         }
@@ -84,10 +76,10 @@ import Testing
     }
 
     @Test func directoriesStayOpenForTheNextPart() throws {
-        #expect(afterTab("load \"my di") == "load \"my dir/")
-        #expect(afterTab("load my\\ di") == "load my\\ dir/")
-        #expect(try Tokenizer.split(#require(afterTab("load \"my dir/in"))) == ["load", "my dir/inner file.csv"])
-        #expect(try Tokenizer.split(#require(afterTab("load my\\ dir/in"))) == ["load", "my dir/inner file.csv"])
+        #expect(completer.lineAfterTab("load \"my di") == "load \"my dir/")
+        #expect(completer.lineAfterTab("load my\\ di") == "load my\\ dir/")
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("load \"my dir/in"))) == ["load", "my dir/inner file.csv"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("load my\\ dir/in"))) == ["load", "my dir/inner file.csv"])
     }
 
     @Test func aQuoteOpenedInsideAPathCompletesTheRestOfIt() throws {
@@ -95,16 +87,16 @@ import Testing
         let completion = completer.complete("load my\\ dir/\"in", cursor: 16)
         #expect(completion.word == "in" && completion.quote == "\"")
         #expect(completion.candidates == ["inner file.csv"])
-        let line = try #require(afterTab("load my\\ dir/\"in"))
+        let line = try #require(completer.lineAfterTab("load my\\ dir/\"in"))
         #expect(line == "load my\\ dir/\"inner file.csv\" ")
         #expect(try Tokenizer.split(line) == ["load", "my dir/inner file.csv"])
         // A closed quote is part of the word: `"my dir"/in` completes the whole word again.
-        #expect(try Tokenizer.split(#require(afterTab("load \"my dir\"/in"))) == ["load", "my dir/inner file.csv"])
+        #expect(try Tokenizer.split(#require(completer.lineAfterTab("load \"my dir\"/in"))) == ["load", "my dir/inner file.csv"])
     }
 
     @Test func plainNamesAreLeftAlone() {
-        #expect(afterTab("load pla") == "load plain.csv ")
-        #expect(afterTab("load \"pla") == "load \"plain.csv\" ")
+        #expect(completer.lineAfterTab("load pla") == "load plain.csv ")
+        #expect(completer.lineAfterTab("load \"pla") == "load \"plain.csv\" ")
         #expect(completer.candidates("plot c", cursor: 6) == ["confusion", "curves"], "the first word after plot is still the kind")
     }
 

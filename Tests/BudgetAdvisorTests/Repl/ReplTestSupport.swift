@@ -62,3 +62,13 @@ enum ReplFixtures {
         return path
     }
 }
+
+extension Completer {
+    /// The line after one press of Tab at its end: the word and its open quote give way to the replacement.
+    func lineAfterTab(_ line: String) -> String? {
+        let completion = complete(line, cursor: line.count)
+        guard let replacement = completion.replacement else { return nil }
+        let replaced = completion.word.utf8.count + (completion.quote == nil ? 0 : 1)
+        return String(decoding: Array(line.utf8).dropLast(replaced), as: UTF8.self) + replacement
+    }
+}
