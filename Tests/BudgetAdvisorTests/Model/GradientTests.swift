@@ -104,4 +104,22 @@ import Testing
             #expect(again.gradient == first.gradient)
         }
     }
+
+    /// The sums on all cores are the same bits as the same chunks run one after another on one thread: the
+    /// objective, its gradient, the Hessian and the Lipschitz bound, over many chunks and a partial last one.
+    @Test func chunksOnAllCoresGiveTheBitsOfOneThread() {
+        let data = SyntheticCustomers.generate(rows: LogisticObjective.chunkSize * 7 + 4_099, seed: 21)
+        let concurrent = LogisticObjective(columns: data.columns, labels: data.labels,
+                                           standardizer: Standardizer(fitting: data.columns), lambda: 0.01)
+        var sequential = concurrent
+        sequential.chunksRunConcurrently = false
+        for point in [[0.1, 0.2, 0.3, 0.4], [-1.5, 2.5, 0.8, -0.3], [3, -40, 25, 12]] {
+            let a = concurrent.valueAndGradient(at: point), b = sequential.valueAndGradient(at: point)
+            #expect(a.value.bitPattern == b.value.bitPattern)
+            #expect(a.gradient.map(\.bitPattern) == b.gradient.map(\.bitPattern))
+            #expect(concurrent.hessian(at: point).flatMap { $0 }.map(\.bitPattern)
+                    == sequential.hessian(at: point).flatMap { $0 }.map(\.bitPattern))
+        }
+        #expect(concurrent.lipschitzBound().bitPattern == sequential.lipschitzBound().bitPattern)
+    }
 }
