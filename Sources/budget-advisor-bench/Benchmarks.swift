@@ -223,7 +223,7 @@ enum Benchmarks {
             let r = result!
             report.add("allocation_seconds_\(count)", seconds, "allocation, \(count) segments",
                        "\(format(seconds)) s, \(r.nodesExplored) nodes, gap to the bound \(format(r.gap)) conversions"
-                       + " (\(format(r.gap / max(r.totalExpectedConversions, 1))) relative), certified \(r.certified)")
+                       + " (\(format(r.relativeGap)) relative), certified \(r.certified)")
             report.members.append(("allocation_nodes_\(count)", .number(Double(r.nodesExplored))))
             report.members.append(("allocation_gap_\(count)", .number(r.gap)))
             report.members.append(("allocation_value_\(count)", .number(r.totalExpectedConversions)))

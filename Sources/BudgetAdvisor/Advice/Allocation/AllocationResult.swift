@@ -12,7 +12,7 @@ public struct AllocationResult: Sendable {
     public var upperBound: Double
     /// `upperBound - totalExpectedConversions` (>= 0).
     public var gap: Double
-    /// `true` when `gap <= relativeTolerance * max(1, totalExpectedConversions)`.
+    /// `true` when ``relativeGap`` <= the allocator's relative tolerance.
     public var certified: Bool
     /// Budget left over: `totalBudget - sum(segmentSpend)` (>= 0).
     public var unspentBudget: Double
@@ -27,4 +27,10 @@ public struct AllocationResult: Sendable {
     public var nodesExplored: Int
     /// Plain-language remarks, e.g. about unspent budget or a non-positive spend coefficient.
     public var notes: [String]
+
+    /// The gap relative to the plan's value, `gap / max(1, totalExpectedConversions)`: what the certificate bounds.
+    public var relativeGap: Double { Self.relativeGap(gap, of: totalExpectedConversions) }
+
+    /// `gap / max(1, total)`, the measure ``certified`` is judged by.
+    static func relativeGap(_ gap: Double, of total: Double) -> Double { gap / max(1, total) }
 }

@@ -74,7 +74,7 @@ public enum Allocator {
         return AllocationResult(
             perCustomerSpend: plan, segmentSpend: spend, expectedConversions: conversions,
             totalExpectedConversions: total, upperBound: bound, gap: gap,
-            certified: gap <= options.relativeTolerance * max(1, total),
+            certified: AllocationResult.relativeGap(gap, of: total) <= options.relativeTolerance,
             unspentBudget: max(0, budget - spent), marginalConversionsPer1000: marginal,
             multiplier: multiplier, nodesExplored: nodes, notes: [])
     }
