@@ -32,3 +32,6 @@ func makeSparseFile(atPath path: String, size: UInt64) throws {
     defer { try? handle.close() }
     try handle.truncate(atOffset: size)
 }
+
+/// Four customers with the default columns, two of them converted: the smallest CSV the loader reads.
+let fourCustomerCSV = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"

@@ -38,8 +38,7 @@ import Testing
         let lines = Lines()
         var (interpreter, folder) = try interpreter(lines: lines)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
-        try csv.write(toFile: folder + "/small.csv", atomically: true, encoding: .utf8)
+        try fourCustomerCSV.write(toFile: folder + "/small.csv", atomically: true, encoding: .utf8)
         #expect(interpreter.run("load small.csv").hasPrefix("Loaded 4 rows from small.csv (50.0% converted"))
         #expect(lines.all.isEmpty)
     }

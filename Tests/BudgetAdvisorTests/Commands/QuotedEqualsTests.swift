@@ -8,12 +8,11 @@ import Testing
 @Suite final class QuotedEqualsTests {
     let folder: String
     var interpreter: Interpreter
-    let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
 
     init() throws {
         (interpreter, folder) = try makeInterpreter(copyScenarios: false)
         for name in ["a=b.csv", "x=1.csv", "my file=2.csv"] {
-            try csv.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+            try fourCustomerCSV.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
         }
     }
 

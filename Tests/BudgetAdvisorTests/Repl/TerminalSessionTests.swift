@@ -83,8 +83,7 @@ import Testing
                      "build the executable first (swift build): not found at \(Self.binary)")
         let home = try ReplFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let csv = "advertising_budget,user_interest,purchase_frequency,converted\n20,0.1,0.2,0\n80,0.9,0.7,1\n50,0.4,0.5,1\n30,0.2,0.1,0\n"
-        try csv.write(toFile: home + "/" + example.file, atomically: true, encoding: .utf8)
+        try fourCustomerCSV.write(toFile: home + "/" + example.file, atomically: true, encoding: .utf8)
         let terminal = try PseudoTerminal(executable: Self.binary, environment: Self.environment(home: home), directory: home)
         var mark = try terminal.waitFor("budget> ", timeout: 90)
         terminal.drain(seconds: 0.2)
